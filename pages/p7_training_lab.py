@@ -1,0 +1,7 @@
+"""Placeholder until its issue lands: says so, shows nothing fake."""
+import streamlit as st
+
+from ui.i18n import t
+
+st.title(t("nav.p7"))
+st.info(t("common.placeholder"))

@@ -1,0 +1,1 @@
+"""Streamlit-only helpers: translations, shared state, cached loaders and chart builders (never math)."""
