@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
-from ui.stepper import legend_html, sentence_html
+from ui.stepper import fmt, legend_html, sentence_html
 
 try:
     from w2v_core.samples import cbow_samples, skipgram_pairs
@@ -32,7 +32,7 @@ init_defaults({
 
 c1, c2, c3 = st.columns([2, 2, 2])
 with c1:
-    st.radio(t("p5.mode"), MODES, key="p5_mode", horizontal=True, format_func=lambda m: t(f"p5.mode_{m}"))
+    st.radio(t("p5.mode"), MODES, key="p5_mode", horizontal=True, format_func=fmt("p5.mode_"))
 with c2:
     st.slider(t("p5.window"), 1, 5, key="p5_window", help=t("p5.window_help"))
 with c3:

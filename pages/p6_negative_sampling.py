@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
-from ui.stepper import COLORS, legend_html, line_chart, matrix_heatmap, sentence_html, vec_str
+from ui.stepper import COLORS, fmt, legend_html, line_chart, matrix_heatmap, sentence_html, vec_str
 
 try:
     from w2v_core import sgns_demo
@@ -20,7 +20,7 @@ except ImportError:  # core not merged yet
     st.stop()
 
 DEFAULT_TEXT = "Thou shalt not make a machine in the likeness of a human mind.\nAaron ate a taco."
-DEFAULT_SEED = 5  # with the default text, step 1 draws the article's negatives: aaron and taco
+DEFAULT_SEED = 1957  # with the default text, step 1 draws the article's negatives: aaron and taco
 ALPHAS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1.0)
 NS_EXPONENT = 0.75  # the stepper draws negatives like gensim's default
 
@@ -43,10 +43,11 @@ init_defaults({
 st.header(t("p6.h_softmax"))
 st.markdown(md("p6_softmax"))
 try:
-    from ui.p6_softmax import softmax_section  # noqa: E402
-    softmax_section()
+    from ui.p6_softmax import softmax_section  # noqa: E402  (needs w2v_core.softmax_lm)
 except ImportError:
     st.info(t("common.placeholder"))
+else:
+    softmax_section(st.session_state.p6_negative)
 
 # ---------------------------------------------------------------- 2. is it a neighbour?
 st.header(t("p6.h_neighbour"))
@@ -58,7 +59,7 @@ with st.container(border=True):
     c1, c2 = st.columns([3, 2])
     with c1:
         st.radio(t("p6.source"), ("sentence", "toy"), key="p6_source", horizontal=True,
-                 format_func=lambda s: t(f"p6.source_{s}"))
+                 format_func=fmt("p6.source_"))
         if st.session_state.p6_source == "sentence":
             st.text_area(t("p6.text"), key="p6_text", height=80, max_chars=2000)
             text = st.session_state.p6_text
@@ -143,7 +144,7 @@ sim_key = (text, window, negative, dim, alpha, seed)
 
 
 def _fresh():
-    emb, ctx = init_params(V, dim, seed, context_init="uniform")
+    emb, ctx = init_params(V, dim, seed, context_init="random")
     return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": [], "phase": "start", "trace": None,
             "pending": None, "sample": None}
 

@@ -110,3 +110,14 @@ def table(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     """rows (dicts from w2v_core) -> DataFrame with translated column names, in the order of `columns`."""
     df = pd.DataFrame(rows, columns=list(columns))
     return df.rename(columns=columns)
+
+
+def fmt(prefix: str):
+    """format_func for option widgets: `prefix + option` translated in the language of this run.
+
+    The language is bound now, because AppTest (and Streamlit) may call format_func outside the script run.
+    """
+    from ui.i18n import current_lang, t
+
+    lang = current_lang()
+    return lambda option: t(f"{prefix}{option}", lang=lang)

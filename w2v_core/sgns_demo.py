@@ -1,4 +1,4 @@
-"""The SGNS stepper's data stream and batch runner (page 6), plus the softmax-vs-SGNS step timing.
+"""The SGNS stepper's data stream and batch runner (page 6): which pair and which negatives each step uses.
 
 Everything loops over `w2v_core.sgns.sgns_step`, the same step the trainer is tested against, so the stepper shows
 exactly the arithmetic that trains the vectors. Negatives for step `s` come from `default_rng([seed, s])`: running
@@ -11,7 +11,6 @@ exactly the arithmetic that trains the vectors. Negatives for step `s` come from
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,38 +69,3 @@ def run_steps(embedding, context, data: StepperData, start: int, n_steps: int, n
         embedding, context, trace = sgns_step(embedding, context, center, ctx, negs, alpha)
         losses[i] = trace.loss
     return embedding, context, losses, trace
-
-
-def time_sgns_step(vector_size: int = 50, negative: int = 5, repeats: int = 200, seed: int = 0) -> float:
-    """Seconds for one SGNS step. Its cost does not depend on the vocabulary: it reads and writes 1 + 1 + k rows.
-
-    The trainer updates those rows in place; to time the step's arithmetic (and not a copy of a huge matrix made by
-    the pure teaching function) it runs on just the rows it touches.
-    """
-    rng = np.random.default_rng(seed)
-    emb = rng.uniform(-0.5, 0.5, (1, vector_size)) / vector_size   # (1, d): the input word's row
-    ctx = rng.uniform(-0.5, 0.5, (negative + 1, vector_size))      # (1 + k, d): context word + negatives
-    negs = np.arange(1, negative + 1)
-    t0 = time.perf_counter()
-    for _ in range(repeats):
-        sgns_step(emb, ctx, 0, 0, negs, 0.025)
-    return (time.perf_counter() - t0) / repeats
-
-
-def time_full_softmax_step(vocab_size: int, vector_size: int = 50, repeats: int = 3, seed: int = 0) -> float:
-    """Seconds for one full-softmax output step over `vocab_size` words (the step the article calls expensive).
-
-    scores = W h over every word, softmax, error = onehot - probs, then every row of W moves: O(vocab_size x d).
-    Uses `w2v_core.softmax_lm.output_step` (the output layer of the language model's training step).
-    """
-    from w2v_core.softmax_lm import output_step  # noqa: WPS433 (optional until softmax_lm lands)
-
-    rng = np.random.default_rng(seed)
-    W = rng.standard_normal((vocab_size, vector_size)).astype(np.float32) * 0.01  # (V, d) output matrix
-    h = rng.standard_normal(vector_size).astype(np.float32)                      # (d,) hidden vector
-    best = np.inf
-    for r in range(repeats):
-        t0 = time.perf_counter()
-        W = output_step(W, h, r % vocab_size, 0.025)[0]
-        best = min(best, time.perf_counter() - t0)
-    return best
