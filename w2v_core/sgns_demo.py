@@ -11,7 +11,7 @@ exactly the arithmetic that trains the vectors. Negatives for step `s` come from
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -26,6 +26,7 @@ class StepperData:
 
     vocab: Vocab
     pairs: np.ndarray  # (P, 2) int: centre id, context id; starts at the article's first full window
+    _samplers: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_sentences(cls, sentences: list[list[str]], window: int = 2) -> "StepperData":
@@ -50,7 +51,10 @@ class StepperData:
     def sample(self, step: int, negative: int, seed: int, ns_exponent: float = 0.75) -> tuple[int, int, np.ndarray]:
         """(centre, context word, negatives) of step `step`; negatives never repeat the centre or the context word."""
         center, ctx = (int(x) for x in self.pairs[step % len(self.pairs)])
-        sampler = NegativeSampler(self.vocab.counts, ns_exponent=ns_exponent, rng=np.random.default_rng([seed, step]))
+        sampler = self._samplers.get(ns_exponent)
+        if sampler is None:  # one table per exponent; only its generator changes from step to step
+            sampler = self._samplers[ns_exponent] = NegativeSampler(self.vocab.counts, ns_exponent=ns_exponent)
+        sampler.rng = np.random.default_rng([seed, step])
         return center, ctx, np.asarray(sampler.draw(negative, exclude=(center, ctx)), dtype=np.int64)
 
 
