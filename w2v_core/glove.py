@@ -48,4 +48,6 @@ def load_glove():
 
     vectors = np.ascontiguousarray(np.load(npy, allow_pickle=False), dtype=np.float32)  # (400000, 50)
     words = pq.read_table(parquet, columns=["index"]).column("index").to_pylist()
-    return KeyedVectors(vectors, words)
+    kv = KeyedVectors(vectors, words)
+    kv.get_normed_vectors()  # computed now, while the loading spinner shows, not on the first query
+    return kv
