@@ -32,7 +32,8 @@ Fixtures
 - `assert_clean(page)`: fails on any `[data-testid=stException]` box or recorded console/page error. Only the known
   offline noise is filtered (see `KNOWN_NOISE`): 404s for `/<page>/_stcore/health` and `/<page>/_stcore/host-config`
   that the frontend requests after a deep link.
-- `screenshot(page, name)`: full-page PNG in test-artifacts/screenshots/<name>.png; returns the path.
+- `screenshot(page, name, max_height=4000)`: PNG of the whole page (the viewport grows to the content height, up
+  to `max_height`, then shrinks back) in test-artifacts/screenshots/<name>.png; returns the path.
 
 Sliders are native range inputs: focus and press keys inside `rerun` (`fill()` does not rerun). A key press that
 changes nothing causes no rerun, so `rerun` would time out: only wrap actions that really change something.
@@ -267,10 +268,23 @@ def assert_clean():
 
 @pytest.fixture
 def screenshot():
-    def shot(page, name: str) -> Path:
+    def shot(page, name: str, max_height: int = 4000) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
+        # Streamlit scrolls inside stMain, so full_page alone would stop at the viewport: grow the viewport instead.
+        size = page.viewport_size
+        height = size["height"] if size else 0
+        for _ in range(4):  # the content can reflow after a resize: grow until it fits
+            tall = min(max_height, page.evaluate(
+                "(document.querySelector('[data-testid=stMain]') || document.body).scrollHeight"))
+            if not size or tall <= height:
+                break
+            height = int(tall)
+            page.set_viewport_size({"width": size["width"], "height": height})
+            page.wait_for_timeout(250)  # let charts re-layout
         page.screenshot(path=str(path), full_page=True)
+        if size:
+            page.set_viewport_size(size)
         return path
 
     return shot
