@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 class PageInfo(NamedTuple):
     file: str   # path relative to app.py, also what st.page_link / st.switch_page take
-    url: str    # url_path: stable across languages, so a shared link works in both
+    url: str    # url_path: stable across languages, so a shared link works in both ("home" is served at "/")
     key: str    # short id: the title is t(f"nav.{key}"), the home-page summary t(f"home.summary_{key}")
     icon: str   # an emoji: :material/ icons are fetched from the internet
     group: str  # section key in nav.toml
