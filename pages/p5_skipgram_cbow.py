@@ -1,10 +1,11 @@
 """Page 5: skip-gram and CBOW - a window slides over an editable sentence and writes training samples."""
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
-from ui.stepper import fmt, legend_html, sentence_html
+from ui.stepper import COLORS, fmt, legend_html, sentence_html
 
 try:
     from w2v_core.samples import cbow_samples, skipgram_pairs
@@ -141,5 +142,8 @@ st.markdown(md("p5_counts"))
 with st.expander(t("p5.shrink_title"), expanded=shrink):
     st.markdown(md("p5_shrink"))
     if shrink:
-        ws = [s["window"] for s in cbow]
-        st.bar_chart({t("p5.effective_short"): ws}, height=200)
+        fig = go.Figure(go.Bar(x=[f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], y=[s["window"] for s in cbow],
+                               marker_color=COLORS["center"]))
+        fig.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title=t("p5.effective_short"),
+                          yaxis=dict(range=[0, window + 0.5], dtick=1, title=t("p5.window")))
+        st.plotly_chart(fig, width="stretch", key="p5_windows_chart")

@@ -269,7 +269,8 @@ except ImportError:
     st.info(t("common.placeholder"))
 else:
     kv = KeyedVectors(np.asarray(sim["E"]), list(words))  # the Context matrix is discarded here
-    q = st.selectbox(t("p6.query_word"), words, key="p6_query")
+    first = next((w for w in ("king", "not") if w in words), words[0])
+    q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
     if q is not None and q in kv:
         nn = kv.most_similar(q, topn=min(5, V - 1))
         st.dataframe([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn], hide_index=True,
