@@ -254,7 +254,8 @@ if sim["losses"]:
     if len(losses) >= 20:
         ys[t("p6.loss_avg")] = losses.rolling(50, min_periods=1).mean()
     st.plotly_chart(line_chart(range(1, len(losses) + 1), ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
-                               markers=len(losses) < 30), width="stretch", key="p6_loss")
+                               markers=len(losses) < 30, colors=["#b0b7c3", COLORS["center"]], widths=[1, 3]),
+                    width="stretch", key="p6_loss")
 
 with st.expander(t("p6.code_title")):
     st.markdown(t("p6.code_caption"))

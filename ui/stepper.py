@@ -90,10 +90,16 @@ def prob_bars(words: Sequence[str], probs: Sequence[float], title: str, x_title:
 
 
 def line_chart(x, ys: dict[str, Sequence[float]], title: str, x_title: str, y_title: str, log_x=False, log_y=False,
-               markers=True) -> go.Figure:
+               markers=True, colors: Sequence[str] | None = None, widths: Sequence[float] | None = None) -> go.Figure:
     fig = go.Figure()
-    for name, y in ys.items():
-        fig.add_trace(go.Scatter(x=list(x), y=list(y), name=name, mode="lines+markers" if markers else "lines"))
+    for i, (name, y) in enumerate(ys.items()):
+        line = {}
+        if colors:
+            line["color"] = colors[i]
+        if widths:
+            line["width"] = widths[i]
+        fig.add_trace(go.Scatter(x=list(x), y=list(y), name=name, mode="lines+markers" if markers else "lines",
+                                 line=line))
     fig.update_xaxes(title=x_title, type="log" if log_x else "linear")
     fig.update_yaxes(title=y_title, type="log" if log_y else "linear")
     fig.update_layout(title=title, margin=dict(l=10, r=10, t=40, b=10), height=340,
