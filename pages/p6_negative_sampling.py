@@ -249,11 +249,13 @@ else:
         st.success(t("p6.applied", step=sim["step"]))
 
 if sim["losses"]:
-    losses = pd.Series(sim["losses"])
+    losses = pd.Series(sim["losses"], index=range(1, len(sim["losses"]) + 1))
     ys = {t("p6.loss_step"): losses}
     if len(losses) >= 20:
         ys[t("p6.loss_avg")] = losses.rolling(50, min_periods=1).mean()
-    st.plotly_chart(line_chart(range(1, len(losses) + 1), ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
+    stride = -(-len(losses) // 3000)  # draw at most ~3000 points per line, so long runs stay quick to plot
+    ys = {name: y.iloc[::stride] for name, y in ys.items()}
+    st.plotly_chart(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
                                markers=len(losses) < 30, colors=["#b0b7c3", COLORS["center"]], widths=[1, 3]),
                     width="stretch", key="p6_loss")
 

@@ -147,3 +147,20 @@ def test_softmax_step_table_sums_to_one():
     assert abs(df.iloc[:, 1].sum() - 1) < 1e-6
     assert df.iloc[:, 2].sum() == 1
     np.testing.assert_allclose(df.iloc[:, 3], df.iloc[:, 2] - df.iloc[:, 1], atol=1e-9)
+
+
+def test_chinese_text_and_toy_corpus_train_without_errors():
+    at = open_page(PAGE, lang="zh")
+    at.text_area(key="p6_text").input("我爱自然语言处理。我爱机器学习。机器学习很有趣。").run()
+    assert not at.exception and not at.warning
+    at.button(key="p6_run100").click().run()
+    assert not at.exception and at.session_state["p6_sim"]["step"] == 100
+    at.radio(key="p6_source").set_value("toy").run()
+    assert at.session_state["p6_sim"]["step"] == 0  # new vocabulary, new seeded start
+    for _ in range(4):
+        at.button(key="p6_run1000").click().run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[-1].proto.spec)  # the loss curve
+    assert len(spec["data"][0]["x"]) <= 3000
+    nn = table_with(at, t("p6.col_cosine", lang="zh"))
+    assert nn.iloc[0, 0] == "queen"  # king's nearest neighbour after 4000 steps on the toy corpus
