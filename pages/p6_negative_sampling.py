@@ -3,6 +3,7 @@ import inspect
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from ui.i18n import md, t
@@ -125,8 +126,6 @@ probs = unigram_distribution(vocab.counts, ss.p6_ns)
 raw = unigram_distribution(vocab.counts, 1.0)
 draws = NegativeSampler(vocab.counts, ns_exponent=ss.p6_ns, rng=np.random.default_rng(seed)).draw(50)
 drawn = np.bincount(draws, minlength=V)
-import plotly.graph_objects as go  # noqa: E402
-
 fig = go.Figure()
 fig.add_trace(go.Bar(x=words, y=raw, name=t("p6.dist_raw"), marker_color="#cccccc"))
 fig.add_trace(go.Bar(x=words, y=probs, name=t("p6.dist_ns", e=ss.p6_ns), marker_color=COLORS["negative"]))

@@ -39,7 +39,7 @@ def softmax_section(negative: int = 5) -> None:
     df = pd.DataFrame({t("p6.col_word"): words, t("p6.sm_prob"): np.asarray(trace.probs, float),
                        t("p6.col_target"): np.asarray(trace.onehot, float),
                        t("p6.sm_error"): np.asarray(trace.error, float)})
-    st.dataframe(df, hide_index=True, width="stretch", key="p6_sm_table",
+    st.dataframe(df, hide_index=True, width="stretch", key="p6_sm_table", height=250,
                  column_config={c: st.column_config.NumberColumn(format="%.4f") for c in df.columns[1:]})
     st.caption(t("p6.sm_caption", v=len(words), loss=f"{trace.loss:.3f}"))
 

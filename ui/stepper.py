@@ -100,8 +100,9 @@ def line_chart(x, ys: dict[str, Sequence[float]], title: str, x_title: str, y_ti
             line["width"] = widths[i]
         fig.add_trace(go.Scatter(x=list(x), y=list(y), name=name, mode="lines+markers" if markers else "lines",
                                  line=line))
-    fig.update_xaxes(title=x_title, type="log" if log_x else "linear")
-    fig.update_yaxes(title=y_title, type="log" if log_y else "linear")
+    # On log axes one labelled tick per power of ten: plotly's default minor labels (2, 5) read as data.
+    fig.update_xaxes(title=x_title, type="log" if log_x else "linear", **({"dtick": 1} if log_x else {}))
+    fig.update_yaxes(title=y_title, type="log" if log_y else "linear", **({"dtick": 1} if log_y else {}))
     fig.update_layout(title=title, margin=dict(l=10, r=10, t=40, b=10), height=340,
                       legend=dict(orientation="h", y=-0.25))
     return fig
