@@ -23,13 +23,14 @@ except ImportError:  # core not merged yet
 DEFAULT_TEXT = "Thou shalt not make a machine in the likeness of a human mind.\nAaron ate a taco."
 DEFAULT_SEED = 1957  # with the default text, step 1 draws the article's negatives: aaron and taco
 ALPHAS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1.0)
+SOURCES = ("sentence", "toy", "toy_zh")
 NS_EXPONENT = 0.75  # the stepper draws negatives like gensim's default
 
 st.title(t("nav.p6"))
 st.markdown(md("p6_intro"))
 
 init_defaults({
-    "p6_source": qp_get("source", "sentence", choices=("sentence", "toy")),
+    "p6_source": qp_get("source", "sentence", choices=SOURCES),
     "p6_text": DEFAULT_TEXT,
     "p6_window": qp_get("window", 2, int, lo=1, hi=5),
     "p6_negative": qp_get("negative", 2, int, lo=1, hi=20),
@@ -59,13 +60,14 @@ with st.container(border=True):
     st.markdown(t("p6.settings"))
     c1, c2 = st.columns([3, 2])
     with c1:
-        st.radio(t("p6.source"), ("sentence", "toy"), key="p6_source", horizontal=True,
+        st.radio(t("p6.source"), SOURCES, key="p6_source", horizontal=True,
                  format_func=fmt("p6.source_"))
-        if st.session_state.p6_source == "sentence":
+        ss_source = st.session_state.p6_source
+        if ss_source == "sentence":
             st.text_area(t("p6.text"), key="p6_text", height=80, max_chars=2000)
             text = st.session_state.p6_text
-        else:
-            text = md("p6_toy_corpus", lang="en")
+        else:  # the corpora are data, the same in both interface languages
+            text = md("p6_toy_corpus" if ss_source == "toy" else "p6_toy_corpus_zh", lang="en")
             st.caption(t("p6.toy_caption"))
     with c2:
         a, b = st.columns(2)
@@ -223,6 +225,8 @@ if tr is None:
 else:
     names = [words[int(i)] for i in tr.targets]
     st.markdown(t("p6.h_forward", input=words[int(tr.center)]))
+    st.markdown(t("p6.v_line", w=words[int(tr.center)], v=vec_str(tr.v)) + "  \n" + "  \n".join(
+        t("p6.u_line", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}") for j, name in enumerate(names)))
     fwd = pd.DataFrame({
         t("p6.col_word"): names,
         t("p6.col_target"): np.asarray(tr.labels, dtype=float),
@@ -271,7 +275,7 @@ except ImportError:
     st.info(t("common.placeholder"))
 else:
     kv = KeyedVectors(np.asarray(sim["E"]), list(words))  # the Context matrix is discarded here
-    first = next((w for w in ("king", "not") if w in words), words[0])
+    first = next((w for w in ("king", "国王", "not") if w in words), words[0])
     q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
     if q is not None and q in kv:
         nn = kv.most_similar(q, topn=min(5, V - 1))
