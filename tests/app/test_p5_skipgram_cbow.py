@@ -79,3 +79,9 @@ def test_user_text_is_escaped():
     at.text_input(key="p5_sentence").input("<script>alert(1)</script> hello world").run()
     assert not at.exception
     assert "<script>" not in at.html[0].value
+
+
+def test_hostile_url_values_fall_back_to_defaults():
+    at = open_page(PAGE, lang="zh", mode="<b>x</b>", window="-3", shrink="yes", seed="nan")
+    ss = at.session_state
+    assert (ss["p5_mode"], ss["p5_window"], ss["p5_shrink"], ss["p5_seed"]) == ("skipgram", 2, False, 1)

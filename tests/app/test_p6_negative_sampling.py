@@ -164,3 +164,21 @@ def test_chinese_text_and_toy_corpus_train_without_errors():
     assert len(spec["data"][0]["x"]) <= 3000
     nn = table_with(at, t("p6.col_cosine", lang="zh"))
     assert nn.iloc[0, 0] == "queen"  # king's nearest neighbour after 4000 steps on the toy corpus
+
+
+def test_hostile_url_values_fall_back_to_defaults():
+    at = open_page(PAGE, lang="en", window=999, negative=-1, dim="abc", alpha="nan", seed="1e99",
+                   source="<script>")
+    ss = at.session_state
+    assert (ss["p6_window"], ss["p6_negative"], ss["p6_dim"], ss["p6_alpha"], ss["p6_seed"], ss["p6_source"]) == \
+        (2, 2, 4, 0.1, 1957, "sentence")
+
+
+def test_shared_url_reproduces_the_settings(data):
+    at = open_page(PAGE, lang="en", window=3, negative=4, dim=6, alpha=0.05, seed=11)
+    at.button(key="p6_next").click().run()
+    d3 = sgns_demo.StepperData.from_sentences(split_sentences(TEXT), window=3)
+    E, C = init_params(len(d3.vocab), 6, 11, context_init="random")
+    c, o, negs = d3.sample(0, 4, 11)
+    _, _, tr = sgns_step(E, C, c, o, negs, 0.05)
+    np.testing.assert_allclose(forward_table(at).iloc[:, 2], tr.scores, rtol=1e-5)
