@@ -143,7 +143,8 @@ with st.expander(t("p5.shrink_title"), expanded=shrink):
     st.markdown(md("p5_shrink"))
     if shrink:
         fig = go.Figure(go.Bar(x=[f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], y=[s["window"] for s in cbow],
-                               marker_color=COLORS["center"]))
+                               marker_color=[COLORS["context"] if s["position"] == st.session_state.p5_pos
+                                             else COLORS["center"] for s in cbow]))
         fig.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title=t("p5.effective_short"),
                           yaxis=dict(range=[0, window + 0.5], dtick=1, title=t("p5.window")))
         st.plotly_chart(fig, width="stretch", key="p5_windows_chart")
