@@ -66,6 +66,13 @@ else:
     st.plotly_chart(prob_bars([words[i] for i in top], probs[top], t("p4.bars_title", words=" ".join(used)),
                               t("p4.prob")), width="stretch", key="p4_bars")
 
+    def _append(word: str) -> None:
+        st.session_state.p4_prev = f"{st.session_state.p4_prev.rstrip()} {word}"
+
+    st.caption(t("p4.keyboard"))
+    for col, i in zip(st.columns(6), top[:3]):  # like a phone keyboard: tap a suggestion to accept it
+        col.button(words[i], key=f"p4_pick_{words[i]}", on_click=_append, args=(words[i],), width="stretch")
+
     st.subheader(t("p4.h_steps"))
     s1, s2, s3 = st.columns([1.2, 1, 1])
     with s1:

@@ -85,3 +85,11 @@ def test_looking_both_ways_changes_the_answer():
     both = bars(at, -1)
     assert left["y"][0] == "bus"
     assert both["y"][0] == "red"
+
+
+def test_tapping_a_suggestion_appends_it_and_predicts_again(lm):
+    at = open_page(PAGE, lang="en")
+    at.button(key="p4_pick_not").click().run()
+    assert at.session_state["p4_prev"] == "thou shalt not"
+    probs, _ = lm.predict(["shalt", "not"])
+    assert bars(at)["y"][0] == lm.vocab.index_to_key[int(np.argmax(probs))]
