@@ -111,6 +111,7 @@ left, right = st.columns(2)
 with left:
     st.markdown(t("p6.positive_only"))
     st.dataframe(pos_rows, hide_index=True, width="stretch")
+    st.metric(t("p6.always_one_acc"), f"{np.mean([r[t('p6.col_target')] == 1 for r in pos_rows]):.0%}")
     st.caption(t("p6.always_one"))
 with right:
     st.markdown(t("p6.with_negatives", k=negative))
@@ -120,6 +121,8 @@ with right:
         rows.append({t("p6.col_input"): words[c], t("p6.col_output"): words[o], t("p6.col_target"): 1})
         rows += [{t("p6.col_input"): words[c], t("p6.col_output"): words[n], t("p6.col_target"): 0} for n in negs]
     st.dataframe(rows, hide_index=True, width="stretch", height=min(400, 36 * len(rows) + 40))
+    st.metric(t("p6.always_one_acc"), f"{np.mean([r[t('p6.col_target')] == 1 for r in rows]):.0%}")
+    st.caption(t("p6.with_negatives_caption"))
 
 st.subheader(t("p6.h_distribution"))
 st.markdown(md("p6_distribution"))

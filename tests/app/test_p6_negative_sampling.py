@@ -182,3 +182,9 @@ def test_shared_url_reproduces_the_settings(data):
     c, o, negs = d3.sample(0, 4, 11)
     _, _, tr = sgns_step(E, C, c, o, negs, 0.05)
     np.testing.assert_allclose(forward_table(at).iloc[:, 2], tr.scores, rtol=1e-5)
+
+
+@pytest.mark.parametrize("k,acc", [(2, "33%"), (4, "20%")])
+def test_always_one_model_is_perfect_on_positives_only(k, acc):
+    at = open_page(PAGE, lang="en", negative=k)
+    assert [m.value for m in at.metric] == ["100%", acc]
