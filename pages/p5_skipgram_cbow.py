@@ -138,6 +138,15 @@ m1.metric(t("p5.count_words"), n)
 m2.metric(t("p5.count_cbow"), len(cbow))
 m3.metric(t("p5.count_sg"), len(sg))
 st.markdown(md("p5_counts"))
+by_window = [make_samples(tuple(tokens), w, shrink, seed) for w in range(1, 6)]
+fig = go.Figure([go.Bar(x=list(range(1, 6)), y=[len(c) for c, _ in by_window], name=t("p5.count_cbow"),
+                        marker_color=COLORS["center"]),
+                 go.Bar(x=list(range(1, 6)), y=[len(p) for _, p in by_window], name=t("p5.count_sg"),
+                        marker_color=COLORS["context"])])
+fig.update_layout(barmode="group", height=300, margin=dict(l=10, r=10, t=40, b=10), title=t("p5.counts_by_window"),
+                  xaxis=dict(title=t("p5.window"), dtick=1), yaxis=dict(title=t("p5.samples")),
+                  legend=dict(orientation="h", y=1.15, x=0.5, xanchor="center"))
+st.plotly_chart(fig, width="stretch", key="p5_counts_chart")
 
 with st.expander(t("p5.shrink_title"), expanded=shrink):
     st.markdown(md("p5_shrink"))

@@ -85,3 +85,11 @@ def test_hostile_url_values_fall_back_to_defaults():
     at = open_page(PAGE, lang="zh", mode="<b>x</b>", window="-3", shrink="yes", seed="nan")
     ss = at.session_state
     assert (ss["p5_mode"], ss["p5_window"], ss["p5_shrink"], ss["p5_seed"]) == ("skipgram", 2, False, 1)
+
+
+def test_counts_for_every_window_equal_core():
+    at = open_page(PAGE, lang="en")
+    toks = tokenize(DUNE)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["data"][0]["y"] == [len(cbow_samples(toks, w)) for w in range(1, 6)]
+    assert spec["data"][1]["y"] == [len(skipgram_pairs(toks, w)) for w in range(1, 6)]
