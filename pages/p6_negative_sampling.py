@@ -71,10 +71,10 @@ with st.container(border=True):
             st.caption(t("p6.toy_caption"))
     with c2:
         a, b = st.columns(2)
-        a.slider(t("p6.window"), 1, 5, key="p6_window")
-        b.slider(t("p6.negative"), 1, 20, key="p6_negative")
-        a.slider(t("p6.dim"), 2, 10, key="p6_dim")
-        b.select_slider(t("p6.alpha"), ALPHAS, key="p6_alpha")
+        a.slider(t("p6.window"), 1, 5, key="p6_window", help=t("p6.window_help"))
+        b.slider(t("p6.negative"), 1, 20, key="p6_negative", help=t("p6.negative_help"))
+        a.slider(t("p6.dim"), 2, 10, key="p6_dim", help=t("p6.dim_help"))
+        b.select_slider(t("p6.alpha"), ALPHAS, key="p6_alpha", help=t("p6.alpha_help"))
         a.number_input(t("p6.seed"), 0, 10**6, key="p6_seed", step=1)
 
 ss = st.session_state
