@@ -144,146 +144,146 @@ st.plotly_chart(fig, width="stretch", key="p6_dist_chart")
 st.header(t("p6.h_stepper"))
 st.markdown(md("p6_stepper"))
 
-sim_key = (text, window, negative, dim, alpha, seed)
 
+@st.fragment
+def stepper() -> None:
+    """The stepper and the neighbours: a click here reruns only this part of the page."""
+    sim_key = (text, window, negative, dim, alpha, seed)
 
-def _fresh():
-    emb, ctx = init_params(V, dim, seed, context_init="random")
-    return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": [], "phase": "start", "trace": None,
-            "pending": None, "sample": None}
+    def _fresh():
+        emb, ctx = init_params(V, dim, seed, context_init="random")
+        return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": [], "phase": "start", "trace": None,
+                "pending": None, "sample": None}
 
+    if "p6_sim" not in ss or ss.p6_sim["key"] != sim_key:
+        ss.p6_sim = _fresh()
+    sim = ss.p6_sim
 
-if "p6_sim" not in ss or ss.p6_sim["key"] != sim_key:
-    ss.p6_sim = _fresh()
-sim = ss.p6_sim
+    def _apply_pending():
+        if sim["phase"] == "computed":
+            sim["E"], sim["C"] = sim["pending"]
+            sim["pending"] = None
+            sim["losses"].append(sim["trace"].loss)
+            sim["step"] += 1
+            sim["phase"] = "applied"
 
+    def _next():
+        if sim["phase"] == "computed":
+            _apply_pending()
+            return
+        c, o, negs = data.sample(sim["step"], negative, seed, NS_EXPONENT)
+        emb, ctx, trace = sgns_step(sim["E"], sim["C"], c, o, negs, alpha)  # the same step the trainer runs
+        sim.update(trace=trace, pending=(emb, ctx), sample=(c, o, negs), phase="computed")
+        if ss.p6_oneclick:
+            _apply_pending()
 
-def _apply_pending():
-    if sim["phase"] == "computed":
-        sim["E"], sim["C"] = sim["pending"]
-        sim["pending"] = None
-        sim["losses"].append(sim["trace"].loss)
-        sim["step"] += 1
-        sim["phase"] = "applied"
-
-
-def _next():
-    if sim["phase"] == "computed":
+    def _run(n: int):
         _apply_pending()
-        return
-    c, o, negs = data.sample(sim["step"], negative, seed, NS_EXPONENT)
-    emb, ctx, trace = sgns_step(sim["E"], sim["C"], c, o, negs, alpha)  # the same step the trainer runs
-    sim.update(trace=trace, pending=(emb, ctx), sample=(c, o, negs), phase="computed")
-    if ss.p6_oneclick:
-        _apply_pending()
+        emb, ctx, losses, trace = sgns_demo.run_steps(sim["E"], sim["C"], data, sim["step"], n, negative, alpha, seed,
+                                                      NS_EXPONENT)
+        last = data.sample(sim["step"] + n - 1, negative, seed, NS_EXPONENT)
+        sim.update(E=emb, C=ctx, trace=trace, sample=last, phase="applied", pending=None)
+        sim["losses"].extend(losses.tolist())
+        sim["step"] += n
 
+    def _reset():
+        ss.p6_sim = _fresh()
 
-def _run(n: int):
-    _apply_pending()
-    emb, ctx, losses, trace = sgns_demo.run_steps(sim["E"], sim["C"], data, sim["step"], n, negative, alpha, seed,
-                                                  NS_EXPONENT)
-    last = data.sample(sim["step"] + n - 1, negative, seed, NS_EXPONENT)
-    sim.update(E=emb, C=ctx, trace=trace, sample=last, phase="applied", pending=None)
-    sim["losses"].extend(losses.tolist())
-    sim["step"] += n
+    b = st.columns([1.3, 1, 1, 1, 1])
+    b[0].button(t("p6.apply") if sim["phase"] == "computed" else t("p6.next"), key="p6_next", on_click=_next,
+                type="primary", width="stretch")
+    b[1].button(t("p6.run", n=10), key="p6_run10", on_click=_run, args=(10,), width="stretch")
+    b[2].button(t("p6.run", n=100), key="p6_run100", on_click=_run, args=(100,), width="stretch")
+    b[3].button(t("p6.run", n=1000), key="p6_run1000", on_click=_run, args=(1000,), width="stretch")
+    b[4].button(t("p6.reset"), key="p6_reset", on_click=_reset, width="stretch")
+    st.toggle(t("p6.oneclick"), key="p6_oneclick")
 
+    sim = ss.p6_sim
+    st.caption(t("p6.status", step=sim["step"], v=V, dim=dim, pairs=len(data.pairs)))
 
-def _reset():
-    ss.p6_sim = _fresh()
+    highlight_e, highlight_c = {}, {}
+    if sim["sample"] is not None:
+        c, o, negs = sim["sample"]
+        highlight_e = {c: "center"}
+        highlight_c = {int(n): "negative" for n in negs}
+        highlight_c[o] = "context"
+        st.html(legend_html([("center", t("p6.leg_input", w=words[c])), ("context", t("p6.leg_context", w=words[o])),
+                             ("negative", t("p6.leg_negative", w=", ".join(words[n] for n in negs)))]))
 
-
-b = st.columns([1.3, 1, 1, 1, 1])
-b[0].button(t("p6.apply") if sim["phase"] == "computed" else t("p6.next"), key="p6_next", on_click=_next,
-            type="primary", width="stretch")
-b[1].button(t("p6.run", n=10), key="p6_run10", on_click=_run, args=(10,), width="stretch")
-b[2].button(t("p6.run", n=100), key="p6_run100", on_click=_run, args=(100,), width="stretch")
-b[3].button(t("p6.run", n=1000), key="p6_run1000", on_click=_run, args=(1000,), width="stretch")
-b[4].button(t("p6.reset"), key="p6_reset", on_click=_reset, width="stretch")
-st.toggle(t("p6.oneclick"), key="p6_oneclick")
-
-sim = ss.p6_sim
-st.caption(t("p6.status", step=sim["step"], v=V, dim=dim, pairs=len(data.pairs)))
-
-highlight_e, highlight_c = {}, {}
-if sim["sample"] is not None:
-    c, o, negs = sim["sample"]
-    highlight_e = {c: "center"}
-    highlight_c = {int(n): "negative" for n in negs}
-    highlight_c[o] = "context"
-    st.html(legend_html([("center", t("p6.leg_input", w=words[c])), ("context", t("p6.leg_context", w=words[o])),
-                         ("negative", t("p6.leg_negative", w=", ".join(words[n] for n in negs)))]))
-
-zmax = float(max(np.abs(sim["E"]).max(), np.abs(sim["C"]).max(), 1e-6))
-h1, h2 = st.columns(2)
-h1.plotly_chart(matrix_heatmap(sim["E"], words, t("p6.embedding_title"), highlight_e, zmax, t("p6.dimension")),
-                width="stretch", key="p6_heat_e")
-h2.plotly_chart(matrix_heatmap(sim["C"], words, t("p6.context_title"), highlight_c, zmax, t("p6.dimension")),
-                width="stretch", key="p6_heat_c")
-if sim["phase"] == "computed":
-    st.caption(t("p6.matrices_before"))
-
-tr = sim["trace"]
-if tr is None:
-    st.info(t("p6.press_next"))
-else:
-    names = [words[int(i)] for i in tr.targets]
-    st.markdown(t("p6.h_forward", input=words[int(tr.center)]))
-    st.markdown(t("p6.v_line", w=words[int(tr.center)], v=vec_str(tr.v)) + "  \n" + "  \n".join(
-        t("p6.u_line", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}") for j, name in enumerate(names)))
-    fwd = pd.DataFrame({
-        t("p6.col_word"): names,
-        t("p6.col_target"): np.asarray(tr.labels, dtype=float),
-        t("p6.col_score"): np.asarray(tr.scores, dtype=float),
-        t("p6.col_sigmoid"): np.asarray(tr.sigmoids, dtype=float),
-        t("p6.col_error"): np.asarray(tr.errors, dtype=float),
-    })
-    st.dataframe(fwd, hide_index=True, width="stretch", key="p6_forward",
-                 column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.columns[2:]})
-    st.markdown(t("p6.loss_line", loss=f"{tr.loss:.4f}"))
-    st.markdown(t("p6.h_grad", alpha=tr.alpha))
-    rows = [{t("p6.col_word"): words[int(tr.center)], t("p6.col_matrix"): t("p6.embedding"),
-             t("p6.col_before"): vec_str(tr.v), t("p6.col_grad"): vec_str(tr.grad_v),
-             t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after)}]
-    for j, name in enumerate(names):
-        rows.append({t("p6.col_word"): name, t("p6.col_matrix"): t("p6.context"), t("p6.col_before"): vec_str(tr.U[j]),
-                     t("p6.col_grad"): vec_str(tr.grad_U[j]), t("p6.col_delta"): vec_str(tr.delta_U[j]),
-                     t("p6.col_after"): vec_str(tr.U_after[j])})
-    st.dataframe(rows, hide_index=True, width="stretch", key="p6_update")
+    zmax = float(max(np.abs(sim["E"]).max(), np.abs(sim["C"]).max(), 1e-6))
+    h1, h2 = st.columns(2)
+    h1.plotly_chart(matrix_heatmap(sim["E"], words, t("p6.embedding_title"), highlight_e, zmax, t("p6.dimension")),
+                    width="stretch", key="p6_heat_e")
+    h2.plotly_chart(matrix_heatmap(sim["C"], words, t("p6.context_title"), highlight_c, zmax, t("p6.dimension")),
+                    width="stretch", key="p6_heat_c")
     if sim["phase"] == "computed":
-        st.info(t("p6.press_apply"))
+        st.caption(t("p6.matrices_before"))
+
+    tr = sim["trace"]
+    if tr is None:
+        st.info(t("p6.press_next"))
     else:
-        st.success(t("p6.applied", step=sim["step"]))
+        names = [words[int(i)] for i in tr.targets]
+        st.markdown(t("p6.h_forward", input=words[int(tr.center)]))
+        st.markdown(t("p6.v_line", w=words[int(tr.center)], v=vec_str(tr.v)) + "  \n" + "  \n".join(
+            t("p6.u_line", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}") for j, name in enumerate(names)))
+        fwd = pd.DataFrame({
+            t("p6.col_word"): names,
+            t("p6.col_target"): np.asarray(tr.labels, dtype=float),
+            t("p6.col_score"): np.asarray(tr.scores, dtype=float),
+            t("p6.col_sigmoid"): np.asarray(tr.sigmoids, dtype=float),
+            t("p6.col_error"): np.asarray(tr.errors, dtype=float),
+        })
+        st.dataframe(fwd, hide_index=True, width="stretch", key="p6_forward",
+                     column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.columns[2:]})
+        st.markdown(t("p6.loss_line", loss=f"{tr.loss:.4f}"))
+        st.markdown(t("p6.h_grad", alpha=tr.alpha))
+        rows = [{t("p6.col_word"): words[int(tr.center)], t("p6.col_matrix"): t("p6.embedding"),
+                 t("p6.col_before"): vec_str(tr.v), t("p6.col_grad"): vec_str(tr.grad_v),
+                 t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after)}]
+        for j, name in enumerate(names):
+            rows.append({t("p6.col_word"): name, t("p6.col_matrix"): t("p6.context"), t("p6.col_before"): vec_str(tr.U[j]),
+                         t("p6.col_grad"): vec_str(tr.grad_U[j]), t("p6.col_delta"): vec_str(tr.delta_U[j]),
+                         t("p6.col_after"): vec_str(tr.U_after[j])})
+        st.dataframe(rows, hide_index=True, width="stretch", key="p6_update")
+        if sim["phase"] == "computed":
+            st.info(t("p6.press_apply"))
+        else:
+            st.success(t("p6.applied", step=sim["step"]))
 
-if sim["losses"]:
-    losses = pd.Series(sim["losses"], index=range(1, len(sim["losses"]) + 1))
-    ys = {t("p6.loss_step"): losses}
-    if len(losses) >= 20:
-        ys[t("p6.loss_avg")] = losses.rolling(50, min_periods=1).mean()
-    stride = -(-len(losses) // 3000)  # draw at most ~3000 points per line, so long runs stay quick to plot
-    ys = {name: y.iloc[::stride] for name, y in ys.items()}
-    st.plotly_chart(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
-                               markers=len(losses) < 30, colors=["#b0b7c3", COLORS["center"]], widths=[1, 3]),
-                    width="stretch", key="p6_loss")
+    if sim["losses"]:
+        losses = pd.Series(sim["losses"], index=range(1, len(sim["losses"]) + 1))
+        ys = {t("p6.loss_step"): losses}
+        if len(losses) >= 20:
+            ys[t("p6.loss_avg")] = losses.rolling(50, min_periods=1).mean()
+        stride = -(-len(losses) // 3000)  # draw at most ~3000 points per line, so long runs stay quick to plot
+        ys = {name: y.iloc[::stride] for name, y in ys.items()}
+        st.plotly_chart(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
+                                   markers=len(losses) < 30, colors=["#b0b7c3", COLORS["center"]], widths=[1, 3]),
+                        width="stretch", key="p6_loss")
 
-with st.expander(t("p6.code_title")):
-    st.markdown(t("p6.code_caption"))
-    st.code(inspect.getsource(sgns_step), language="python")
+    with st.expander(t("p6.code_title")):
+        st.markdown(t("p6.code_caption"))
+        st.code(inspect.getsource(sgns_step), language="python")
 
-# ---------------------------------------------------------------- after training: keep Embedding, drop Context
-st.subheader(t("p6.h_neighbours"))
-st.markdown(md("p6_neighbours"))
-try:
-    from w2v_core.keyedvectors import KeyedVectors
-except ImportError:
-    st.info(t("common.placeholder"))
-else:
-    kv = KeyedVectors(np.asarray(sim["E"]), list(words))  # the Context matrix is discarded here
-    first = next((w for w in ("king", "国王", "not") if w in words), words[0])
-    q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
-    if q is not None and q in kv:
-        nn = kv.most_similar(q, topn=min(5, V - 1))
-        st.dataframe([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn], hide_index=True,
-                     width="content", key="p6_nn")
+    # ---------------------------------------------------------------- after training: keep Embedding, drop Context
+    st.subheader(t("p6.h_neighbours"))
+    st.markdown(md("p6_neighbours"))
+    try:
+        from w2v_core.keyedvectors import KeyedVectors
+    except ImportError:
+        st.info(t("common.placeholder"))
+    else:
+        kv = KeyedVectors(np.asarray(sim["E"]), list(words))  # the Context matrix is discarded here
+        first = next((w for w in ("king", "国王", "not") if w in words), words[0])
+        q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
+        if q is not None and q in kv:
+            nn = kv.most_similar(q, topn=min(5, V - 1))
+            st.dataframe([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn], hide_index=True,
+                         width="content", key="p6_nn")
+
+
+stepper()
 
 # ---------------------------------------------------------------- 4. window size and negatives
 st.header(t("p6.h_hyper"))
