@@ -16,6 +16,7 @@ except ImportError:  # core not merged yet
     st.info(t("common.placeholder"))
     st.stop()
 
+MAX_WORDS = 80  # a window sliding over more than this is no longer readable
 DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human mind"
 TOP = 10
 
@@ -101,7 +102,10 @@ st.markdown(md("p4_window"))
 c1, c2 = st.columns([3, 1])
 c1.text_input(t("p4.sentence"), key="p4_sentence", max_chars=400)
 c2.slider(t("p4.n"), 2, 6, key="p4_n", help=t("p4.n_help"))
-tokens = tokenize(st.session_state.p4_sentence)[:80]
+tokens = tokenize(st.session_state.p4_sentence)
+if len(tokens) > MAX_WORDS:
+    st.caption(t("p4.truncated", n=MAX_WORDS))
+    tokens = tokens[:MAX_WORDS]
 n = st.session_state.p4_n
 rows = lm_windows(tokens, n) if tokens else []
 if len(tokens) < 2:

@@ -15,6 +15,7 @@ except ImportError:  # core not merged yet
     st.info(t("common.placeholder"))
     st.stop()
 
+MAX_WORDS = 80  # a window sliding over more than this is no longer readable
 DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human mind"
 MODES = ("skipgram", "cbow")
 
@@ -46,7 +47,10 @@ mode, window, shrink, seed = (st.session_state.p5_mode, st.session_state.p5_wind
                               st.session_state.p5_seed)
 qp_set(mode=mode, window=window, shrink=int(shrink), seed=seed)
 
-tokens = tokenize(st.session_state.p5_sentence)[:80]
+tokens = tokenize(st.session_state.p5_sentence)
+if len(tokens) > MAX_WORDS:
+    st.caption(t("p5.truncated", n=MAX_WORDS))
+    tokens = tokens[:MAX_WORDS]
 if len(tokens) < 2:
     st.warning(t("p5.too_short"))
     st.stop()

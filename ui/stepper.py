@@ -74,7 +74,7 @@ def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, hi
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=14), type="category")
     fig.update_xaxes(title=col_title, type="category")
     fig.update_layout(title=title, margin=dict(l=10, r=10, t=40, b=10),
-                      height=height or max(260, 24 * m.shape[0] + 90))
+                      height=height or min(1000, max(260, 24 * m.shape[0] + 90)))
     return fig
 
 
