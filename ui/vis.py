@@ -36,7 +36,7 @@ def strips(rows, labels: Sequence[str], *, dim_label: str, value_label: str, col
     fig = go.Figure(go.Heatmap(
         z=z, x=list(range(d)), y=list(labels), colorscale=RED_WHITE_BLUE, zmin=-zmax, zmax=zmax, zmid=0,
         xgap=1, ygap=3,
-        colorbar=dict(title=dict(text=colorbar_title), thickness=14, len=1.0 if n > 2 else 1.6,
+        colorbar=dict(title=dict(text=colorbar_title, side="right"), thickness=14, len=1.0,
                       tickvals=[-zmax, -zmax / 2, 0, zmax / 2, zmax]),
         hovertemplate=f"%{{y}}<br>{dim_label} %{{x}}<br>{value_label} %{{z:.4f}}<extra></extra>",
     ))
@@ -61,7 +61,7 @@ def similarity_heatmap(matrix, labels: Sequence[str], *, value_label: str, title
         hovertemplate=f"%{{y}} · %{{x}}<br>{value_label} %{{z:.4f}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="top", tickangle=-45 if n > 6 else 0, automargin=True)
+    fig.update_xaxes(tickangle=-45 if n > 6 else 0, automargin=True)
     return _base_layout(fig, height=height or max(320, 60 + 48 * n), title=title)
 
 
