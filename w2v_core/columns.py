@@ -1,4 +1,4 @@
-"""Comparing vectors column by column: a rescaled score, the terms of cosine similarity, shared columns.
+"""Comparing vectors column by column: a rescaled score, cosine terms, shared columns, analogy arithmetic.
 
 The first pages of the lab show these small pieces of arithmetic with their intermediate numbers, so each
 function returns every term a page writes into a formula (no streamlit here, only numpy).
@@ -94,3 +94,19 @@ def shared_columns(rows, group) -> SharedColumns:
     agree = (sign * G).min(axis=0)                          # (d,)
     rest = np.clip(sign * R, 0.0, None).mean(axis=0) if len(R) else np.zeros(X.shape[1])  # (d,)
     return SharedColumns(agree - rest, sign, agree, rest)
+
+
+def analogy_vector(positive, negative=()) -> np.ndarray:
+    r"""The raw arithmetic of an analogy, column by column: $\sum_{p} x_p - \sum_{n} x_n$ (king - man + woman).
+
+    This is the vector the article draws; gensim's `most_similar` ranks words by cosine with the mean of the
+    *unit-length* inputs instead (so a long vector does not dominate), which points in a similar direction.
+
+    >>> analogy_vector([[1.0, 2.0], [0.5, 0.0]], [[1.0, 1.0]]).tolist()
+    [0.5, 1.0]
+    """
+    pos = np.asarray(positive, dtype=np.float64).reshape(-1, np.shape(positive)[-1])    # (p, d)
+    if len(negative) == 0:
+        return pos.sum(axis=0)
+    neg = np.asarray(negative, dtype=np.float64).reshape(-1, pos.shape[1])              # (n, d)
+    return pos.sum(axis=0) - neg.sum(axis=0)                                           # (d,)

@@ -6,7 +6,7 @@ import pytest
 from scipy.spatial.distance import cosine as scipy_cosine_distance
 
 from w2v_core import columns
-from w2v_core.columns import cosine_terms, rescale, shared_columns
+from w2v_core.columns import analogy_vector, cosine_terms, rescale, shared_columns
 
 
 def test_doctests():
@@ -66,3 +66,11 @@ def test_shared_columns_whole_list_and_errors():
         shared_columns(X, [])
     with pytest.raises(ValueError):
         shared_columns(X, [5])
+
+
+def test_analogy_vector_is_the_plain_sum_and_difference():
+    rng = np.random.default_rng(1)
+    k, m, w = rng.normal(size=(3, 50))
+    np.testing.assert_allclose(analogy_vector([k, w], [m]), k - m + w)
+    np.testing.assert_allclose(analogy_vector([k]), k)
+    np.testing.assert_allclose(analogy_vector([k, w], [m, k]), w - m)
