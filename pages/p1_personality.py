@@ -79,7 +79,9 @@ terms = {who: cosine_terms(vec["me"], vec[who]) for who in ("p1", "p2")}
 valid = {who: tm.cos for who, tm in terms.items() if not math.isnan(tm.cos)}
 best = max(valid, key=valid.get) if valid else None
 
-guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, key="p1_guess", format_func=name, horizontal=True)
+lang = current_lang()  # bound for format_func, which AppTest calls outside the script run
+guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, key="p1_guess",
+                 format_func=lambda w: t(f"p1.name_{w}", lang=lang), horizontal=True)
 revealed = st.toggle(t("p1.reveal"), key="p1_reveal")
 
 left, right = st.columns([3, 2])
@@ -110,7 +112,6 @@ if revealed:
 # 3 · Five traits --------------------------------------------------------------------------------------------
 st.header(t("p1.h_five"))
 st.markdown(md("p1_five_traits"))
-lang = current_lang()
 table = pd.DataFrame(st.session_state["p1_big5_values"], columns=list(BIG5))
 table.insert(0, "who", [name(w) for w in BIG5_ROWS])
 edited = st.data_editor(

@@ -131,7 +131,7 @@ def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int,
                         symbol=["circle", "star", "diamond", "square"][k_i % 4]),
             hovertemplate="%{text}<br>" + f"{x_label} %{{x:.2f}}<br>{y_label} %{{y:.2f}}<extra></extra>"))
     span = np.ptp(xy, axis=0).max() if len(xy) else 1.0
-    lo, hi = xy.min(axis=0) - 0.15 * span, xy.max(axis=0) + 0.15 * span
+    lo, hi = xy.min(axis=0) - [0.3 * span, 0.12 * span], xy.max(axis=0) + [0.3 * span, 0.2 * span]  # room for labels
     fig.update_xaxes(title=dict(text=x_label), range=[lo[0], hi[0]], gridcolor="#eee", zeroline=False)
     fig.update_yaxes(title=dict(text=y_label), range=[lo[1], hi[1]], gridcolor="#eee", zeroline=False,
                      scaleanchor="x", scaleratio=1)
