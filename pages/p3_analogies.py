@@ -140,9 +140,10 @@ with left:
                  column_config={score_col: st.column_config.NumberColumn(format="%.4f")})
     if show_excluded and excluded is not None:
         st.markdown(t("p3.h_excluded"))
-        st.dataframe(pd.DataFrame({t("p3.col_word"): list(excluded),
-                                   t("p3.col_would_rank"): [r for r, _ in excluded.values()],
-                                   t("p3.col_cos"): [s for _, s in excluded.values()]}),
+        st.dataframe(pd.DataFrame({t("p3.col_word"): [("− " if r["sign"] == "negative" else "+ ") + r["word"]
+                                                       for r in excluded],
+                                   t("p3.col_would_rank"): [r["rank"] for r in excluded],
+                                   t("p3.col_cos"): [r["cosine"] for r in excluded]}),
                      hide_index=True, width="stretch", key="p3_excluded",
                      column_config={t("p3.col_cos"): st.column_config.NumberColumn(format="%.4f")})
         st.caption(md("p3_excluded"))

@@ -100,8 +100,10 @@ def test_cosmul_and_excluded_ranks(kv):
     at.toggle(key="p3_show_excluded").set_value(True).run()
     ex = at.dataframe[1].value
     ranks = kv.excluded_ranks(["king", "woman"], ["man"])
-    assert list(ex.iloc[:, 0]) == list(ranks)
-    assert ex.iloc[0, 0] == "king" and ex.iloc[0, 1] == 1, "the raw nearest word is king itself"
+    assert list(ex.iloc[:, 0]) == ["+ king", "+ woman", "− man"]
+    assert list(ex.iloc[:, 1]) == [r["rank"] for r in ranks]
+    np.testing.assert_allclose(ex.iloc[:, 2].to_numpy(), [r["cosine"] for r in ranks])
+    assert ex.iloc[0, 1] == 1, "the raw nearest word is king itself"
     assert qp(at, "ranks") == "1"
     at.radio(key="p3_method").set_value("mul").run()
     expect = kv.most_similar_cosmul(positive=["king", "woman"], negative=["man"], topn=10)
