@@ -35,7 +35,7 @@ def fmt(x: float) -> str:
 
 
 def cosine_latex(a, b, terms) -> str:
-    num = " + ".join(f"{fmt(x)}{fmt(y)}" for x, y in zip(a, b))
+    num = " + ".join(f"{fmt(x)} \\cdot {fmt(y)}" for x, y in zip(a, b))
     na = " + ".join(f"{fmt(x)}^2" for x in a)
     nb = " + ".join(f"{fmt(y)}^2" for y in b)
     cos = "\\text{undefined}" if math.isnan(terms.cos) else f"{terms.cos:.3f}"

@@ -110,10 +110,11 @@ def arrows_2d(points: Sequence[dict], *, x_label: str, y_label: str, height: int
 
 def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int, str]] = (),
                kinds: Sequence[str] | None = None, x_label: str = "PC1", y_label: str = "PC2",
-               height: int = 520) -> go.Figure:
+               height: int = 520, below: Sequence[str] = ()) -> go.Figure:
     """Words as labelled points in 2-D (e.g. a PCA), with arrows `edges` = (from, to, colour) between them.
 
-    kinds (optional, one per point) groups points into legend entries, e.g. "input", "answer", "result".
+    kinds (optional, one per point) groups points into legend entries, e.g. "input", "answer", "result";
+    points of a kind listed in `below` get their label under the marker (keeps close labels apart).
     """
     xy = np.asarray(coords, dtype=float)  # (n, 2)
     fig = go.Figure()
@@ -126,7 +127,8 @@ def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int,
         idx = [i for i, k in enumerate(kinds) if k == kind]
         fig.add_trace(go.Scatter(
             x=xy[idx, 0], y=xy[idx, 1], mode="markers+text", name=kind or None, text=[labels[i] for i in idx],
-            textposition="top center", textfont=dict(size=17), showlegend=bool(kind),
+            textposition="bottom center" if kind in below else "top center", textfont=dict(size=17),
+            showlegend=bool(kind),
             marker=dict(size=13, color=PALETTE[k_i % len(PALETTE)],
                         symbol=["circle", "star", "diamond", "square"][k_i % 4]),
             hovertemplate="%{text}<br>" + f"{x_label} %{{x:.2f}}<br>{y_label} %{{y:.2f}}<extra></extra>"))

@@ -56,6 +56,7 @@ def test_reveal_shows_cosines_and_highlights_the_most_similar():
     assert markers == ["circle", "star", "circle"]
     # the formula carries the current terms: dot = 0.12 + 0.16 = 0.28
     assert any("0.280" in lt.value for lt in at.latex)
+    assert any(r"(-0.40) \cdot (-0.30) + 0.80 \cdot 0.20" in lt.value for lt in at.latex)
 
 
 def test_stretching_keeps_the_cosine_and_flipping_negates_it():
