@@ -82,7 +82,7 @@ if group:
 else:
     st.info(t("p2.pick_group"))
 
-left, right = st.columns([3, 2])
+left, right = st.columns([4, 3])
 with left:
     st.plotly_chart(vis.strips(X, words, highlight=top, **labels), width="stretch", key="p2_strips")
 with right:

@@ -56,8 +56,8 @@ def similarity_heatmap(matrix, labels: Sequence[str], *, value_label: str, title
     n = len(labels)
     fig = go.Figure(go.Heatmap(
         z=z, x=list(labels), y=list(labels), colorscale=RED_WHITE_BLUE, zmin=-1, zmax=1, zmid=0,
-        xgap=2, ygap=2, texttemplate="%{z:.2f}", textfont=dict(size=14 if n <= 8 else 11),
-        colorbar=dict(title=dict(text=value_label), thickness=14),
+        xgap=2, ygap=2, texttemplate="%{z:.2f}", textfont=dict(size=13 if n <= 8 else 10),
+        showscale=False,  # the values are written in the cells
         hovertemplate=f"%{{y}} · %{{x}}<br>{value_label} %{{z:.4f}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)
