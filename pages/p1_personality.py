@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import vis
 from ui.i18n import current_lang, md, t
+from ui.memory import remember, restore
 from ui.state import init_defaults
 from w2v_core.columns import cosine_terms, rescale
 
@@ -17,12 +18,10 @@ BIG5_DEFAULT = [[-0.4, 0.8, 0.5, -0.2, 0.3],
                 [-0.5, -0.4, -0.2, 0.7, -0.1],
                 [-0.2, 0.7, 0.6, 0.1, 0.2]]
 
-init_defaults({
-    "p1_score": 38,
-    "p1_me_x": -0.4, "p1_me_y": 0.8, "p1_p1_x": -0.3, "p1_p1_y": 0.2, "p1_p2_x": -0.5, "p1_p2_y": -0.4,
-    "p1_scale": 1.0, "p1_reveal": False,
-    "p1_big5_values": [row[:] for row in BIG5_DEFAULT],
-})
+WIDGETS = {"p1_score": 38, "p1_me_x": -0.4, "p1_me_y": 0.8, "p1_p1_x": -0.3, "p1_p1_y": 0.2, "p1_p2_x": -0.5,
+           "p1_p2_y": -0.4, "p1_scale": 1.0, "p1_reveal": False, "p1_guess": None}
+restore("p1", WIDGETS)
+init_defaults({"p1_big5_values": [row[:] for row in BIG5_DEFAULT]})  # a plain key: survives page switches
 
 
 def name(who: str) -> str:
@@ -83,6 +82,7 @@ lang = current_lang()  # bound for format_func, which AppTest calls outside the 
 guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, key="p1_guess",
                  format_func=lambda w: t(f"p1.name_{w}", lang=lang), horizontal=True)
 revealed = st.toggle(t("p1.reveal"), key="p1_reveal")
+remember("p1", WIDGETS)
 
 left, right = st.columns([3, 2])
 with left:

@@ -6,7 +6,7 @@ import streamlit as st
 from ui import vis
 from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
 from ui.i18n import md, t
-from ui.state import init_defaults
+from ui.memory import remember, restore
 from w2v_core.columns import shared_columns
 
 DEFAULT_LIST = "queen, king, woman, girl, boy, man, water"
@@ -16,7 +16,8 @@ GROUP_PRESETS = {  # button key -> words (only offered when they are all in the 
     "people": ["queen", "king", "woman", "girl", "boy", "man"],
 }
 
-init_defaults({"p2_word": "king", "p2_words": DEFAULT_LIST, "p2_group": ["woman", "girl"], "p2_top": 3})
+WIDGETS = {"p2_word": "king", "p2_words": DEFAULT_LIST, "p2_group": ["woman", "girl"], "p2_top": 3}
+restore("p2", WIDGETS)
 
 st.title(t("p2.title"))
 st.markdown(md("p2_intro"))
@@ -48,6 +49,7 @@ st.header(t("p2.h_many"))
 st.markdown(md("p2_many"))
 raw = parse_words(st.text_input(t("p2.words_label"), key="p2_words", help=t("p2.words_help")),
                   limit=MAX_WORDS + 1)
+remember("p2", WIDGETS)  # before any st.stop(); the group and column count are saved again below
 if len(raw) > MAX_WORDS:
     st.info(t("p2.too_many", n=MAX_WORDS))
     raw = raw[:MAX_WORDS]
@@ -75,6 +77,7 @@ for col, (name, group) in zip(bcols, GROUP_PRESETS.items()):
 gcol, ncol = st.columns([3, 1])
 group = gcol.multiselect(t("p2.group_label"), words, key="p2_group")
 top_n = ncol.slider(t("p2.top_label"), 1, 8, key="p2_top")
+remember("p2", WIDGETS)
 top: list[int] = []
 if group:
     sc = shared_columns(X, [words.index(w) for w in group])

@@ -6,7 +6,8 @@ import streamlit as st
 from ui import vis
 from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
 from ui.i18n import current_lang, md, t
-from ui.state import init_defaults, qp_get, qp_set
+from ui.memory import remember, restore
+from ui.state import qp_get, qp_set
 from w2v_core.columns import analogy_vector, cosine_terms
 from w2v_core.projections import pca
 
@@ -48,11 +49,13 @@ def _preset_for(pos: str, neg: str) -> str:
     return "custom"
 
 
-# First visit: the URL (a teacher's shared link) decides; afterwards the session does.
+# First visit: the URL (a teacher's shared link) decides; afterwards the session does (also after a visit to
+# another page, which drops both the URL and Streamlit's widget values: ui.memory keeps a copy).
+WIDGETS = ("p3_positive", "p3_negative", "p3_preset", "p3_method", "p3_show_excluded")
 if "p3_positive" not in st.session_state:
     _pos = qp_get("pos", "king, woman", cast=_url_words)
     _neg = qp_get("neg", "man", cast=_url_words)
-    init_defaults({"p3_positive": _pos, "p3_negative": _neg, "p3_preset": _preset_for(_pos, _neg),
+    restore("p3", {"p3_positive": _pos, "p3_negative": _neg, "p3_preset": _preset_for(_pos, _neg),
                    "p3_method": qp_get("method", "add", choices=METHODS),
                    "p3_show_excluded": qp_get("ranks", 0, cast=int, choices=(0, 1)) == 1})
 
@@ -102,6 +105,7 @@ method = o1.radio(t("p3.method_label"), METHODS, key="p3_method", horizontal=Tru
 show_excluded = o2.toggle(t("p3.excluded_label"), key="p3_show_excluded", help=t("p3.excluded_help"),
                           disabled=method == "mul")
 
+remember("p3", WIDGETS)
 positive = parse_words(st.session_state["p3_positive"], limit=MAX_WORDS)
 negative = parse_words(st.session_state["p3_negative"], limit=MAX_WORDS)
 qp_set(pos=", ".join(positive), neg=", ".join(negative), method=method, ranks=int(show_excluded))

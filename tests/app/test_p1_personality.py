@@ -97,3 +97,12 @@ def test_five_traits_ranking_matches_numpy_and_follows_the_table():
     table = at.dataframe[1].value  # [0] is the editable table
     assert table["who"][0] == "Person 2" and table["cos"][0] == pytest.approx(1.0)
     assert "Person 2" in at.success[-1].value
+
+
+def test_values_survive_a_visit_to_another_page():
+    at = open_page(PAGE)
+    at.slider(key="p1_score").set_value(80).run()
+    at.number_input(key="p1_me_y").set_value(0.3).run()
+    at.switch_page("pages/p2_word_embeddings.py").run()
+    at.switch_page(PAGE).run()
+    assert at.slider(key="p1_score").value == 80 and at.number_input(key="p1_me_y").value == 0.3

@@ -97,3 +97,13 @@ def test_group_words_removed_from_the_list_do_not_break_the_page():
     at.text_input(key="p2_words").set_value("king, queen, water").run()
     assert not at.exception
     assert at.multiselect(key="p2_group").value == []
+
+
+def test_values_survive_a_visit_to_another_page():
+    at = open_page(PAGE)
+    at.text_input(key="p2_word").set_value("queen").run()
+    at.button(key="p2_preset_royalty").click().run()
+    at.switch_page("pages/p1_personality.py").run()
+    at.switch_page(PAGE).run()
+    assert at.text_input(key="p2_word").value == "queen"
+    assert at.multiselect(key="p2_group").value == ["queen", "king"]

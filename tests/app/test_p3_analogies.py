@@ -152,3 +152,14 @@ def test_query_over_400k_words_is_fast(kv):
     for _ in range(5):
         kv.most_similar(["paris", "italy"], ["france"], topn=100)
     assert (time.perf_counter() - t0) / 5 < 0.2  # well under 50 ms on a dev machine; loose for CI
+
+
+def test_analogy_survives_a_visit_to_another_page():
+    at = open_page(PAGE)
+    at.selectbox(key="p3_preset").set_value("tokyo").run()
+    at.radio(key="p3_method").set_value("mul").run()
+    at.switch_page("pages/p2_word_embeddings.py").run()
+    at.text_input(key="p2_word").set_value("queen").run()
+    at.switch_page(PAGE).run()
+    assert at.text_input(key="p3_positive").value == "tokyo, china"
+    assert at.radio(key="p3_method").value == "mul" and at.selectbox(key="p3_preset").value == "tokyo"
