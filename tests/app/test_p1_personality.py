@@ -106,3 +106,14 @@ def test_values_survive_a_visit_to_another_page():
     at.switch_page("pages/p2_word_embeddings.py").run()
     at.switch_page(PAGE).run()
     assert at.slider(key="p1_score").value == 80 and at.number_input(key="p1_me_y").value == 0.3
+
+
+def test_language_switch_keeps_the_numbers():
+    at = open_page(PAGE)
+    at.slider(key="p1_score").set_value(64).run()
+    rows = [r[:] for r in at.session_state["p1_big5_values"]]
+    at.sidebar.radio(key="lang_widget").set_value("zh").run()
+    assert not at.exception and "性格" in at.title[0].value
+    assert at.slider(key="p1_score").value == 64
+    assert at.session_state["p1_big5_values"] == rows
+    assert list(at.dataframe[0].value["who"]) == ["我", "1 号", "2 号", "3 号"]

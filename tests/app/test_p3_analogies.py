@@ -163,3 +163,12 @@ def test_analogy_survives_a_visit_to_another_page():
     at.switch_page(PAGE).run()
     assert at.text_input(key="p3_positive").value == "tokyo, china"
     assert at.radio(key="p3_method").value == "mul" and at.selectbox(key="p3_preset").value == "tokyo"
+
+
+def test_language_switch_keeps_the_analogy():
+    at = open_page(PAGE)
+    at.selectbox(key="p3_preset").set_value("paris").run()
+    at.sidebar.radio(key="lang_widget").set_value("zh").run()
+    assert not at.exception and "类比" in at.title[0].value
+    assert at.text_input(key="p3_positive").value == "paris, italy"
+    assert top_table(at).iloc[0, 1] == "rome"
