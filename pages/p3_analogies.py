@@ -155,6 +155,9 @@ with left:
                                    t("p3.col_cos"): [r["cosine"] for r in excluded]}),
                      hide_index=True, width="stretch", key="p3_excluded",
                      column_config={t("p3.col_cos"): st.column_config.NumberColumn(format="%.4f")})
+        first = [r["word"] for r in excluded if r["rank"] == 1]
+        st.markdown(t("p3.excluded_first", words=", ".join(md_escape(w) for w in first)) if first
+                    else t("p3.excluded_none"))
         st.caption(md("p3_excluded"))
 
 # The picture: PCA of the words involved plus the arithmetic result, with the parallelogram's four sides.

@@ -104,6 +104,7 @@ def test_cosmul_and_excluded_ranks(kv):
     assert list(ex.iloc[:, 1]) == [r["rank"] for r in ranks]
     np.testing.assert_allclose(ex.iloc[:, 2].to_numpy(), [r["cosine"] for r in ranks])
     assert ex.iloc[0, 1] == 1, "the raw nearest word is king itself"
+    assert any("**king** would have come first" in m.value for m in at.markdown)
     assert qp(at, "ranks") == "1"
     at.radio(key="p3_method").set_value("mul").run()
     expect = kv.most_similar_cosmul(positive=["king", "woman"], negative=["man"], topn=10)
