@@ -20,3 +20,29 @@ def test_personality_reveal(lang, new_page, goto, rerun, assert_clean, screensho
     assert page.locator(".katex").count() >= 3, "the filled-in formulas are typeset"
     screenshot(page, f"p1-personality-revealed-{lang}")
     assert_clean(page)
+
+
+def test_big_five_table_edit_reranks(new_page, goto, rerun, assert_clean):
+    """The editable table (which AppTest cannot type into) feeds the ranking: Person 3's first trait -> -0.8."""
+    page = new_page(locale="en-US", height=1400)
+    goto(page, "personality", lang="en")
+    grid = page.locator(".st-key-p1_big5_en [data-testid=stDataFrameResizable]").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    rows = 5  # header + me + three people, equal heights
+    cell = (box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 4.5 / rows)
+    editor = page.locator("#portal input, #portal textarea").first
+    for _ in range(5):  # under load the grid may need a moment before a double click opens the cell editor
+        page.mouse.dblclick(*cell)
+        try:
+            editor.wait_for(state="visible", timeout=3_000)
+            break
+        except Exception:
+            continue
+    with rerun(page):
+        editor.fill("-0.8")
+        editor.press("Enter")
+    values = [-0.4, 0.8, 0.5, -0.2, 0.3], [-0.8, 0.7, 0.6, 0.1, 0.2]
+    expect = cosine_terms(*values).cos
+    assert f"Person 3 (cosine {expect:.3f})" in page.get_by_test_id("stAlertContentSuccess").last.inner_text()
+    assert_clean(page)
