@@ -1,5 +1,6 @@
 """Page 1 in a real browser, both languages: renders cleanly, revealing shows the cosines the core computes."""
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from w2v_core.columns import cosine_terms
 
@@ -37,7 +38,7 @@ def test_big_five_table_edit_reranks(new_page, goto, rerun, assert_clean):
         try:
             editor.wait_for(state="visible", timeout=3_000)
             break
-        except Exception:
+        except PlaywrightTimeout:
             continue
     with rerun(page):
         editor.fill("-0.8")
