@@ -7,6 +7,7 @@ import pytest
 from w2v_core.keyedvectors import KeyedVectors, UnknownWordError
 
 gensim_kv = pytest.importorskip("gensim.models.keyedvectors")
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # gensim 4.4 cosmul calls init_sims
 
 
 def to_gensim(kv):
