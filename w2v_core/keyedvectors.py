@@ -35,14 +35,14 @@ def _as_list(value):
         return []
     if isinstance(value, (str, Integral)) or (isinstance(value, np.ndarray) and value.ndim == 1):
         return [value]
-    if isinstance(value, np.ndarray) and value.ndim == 2:
-        return list(value)
-    return list(value)
+    return list(value)  # a list, a tuple, or the rows of a 2-D array
 
 
 def _top(scores, topn, skip=()):
     """Indices of the ``topn`` largest scores, best first, leaving out ``skip`` (np.argpartition, then sort)."""
     k = min(topn + len(skip), scores.size)
+    if k == 0:
+        return []
     best = np.argpartition(-scores, k - 1)[:k] if k < scores.size else np.arange(scores.size)
     best = best[np.argsort(-scores[best], kind="stable")]
     return [int(i) for i in best if int(i) not in skip][:topn]

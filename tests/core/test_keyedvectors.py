@@ -145,3 +145,24 @@ def test_normed_vectors_computed_once_across_threads():
         th.join()
     assert len({id(x) for x in seen}) == 1
     np.testing.assert_allclose(np.linalg.norm(seen[0], axis=1), 1.0, rtol=1e-5)
+
+
+def test_concurrent_queries_on_one_shared_instance(pair):
+    kv = KeyedVectors(np.array(pair[0].vectors), pair[0].index_to_key)  # fresh: norms not computed yet
+    expected = pair[0].most_similar(["w1", "w2"], ["w3"])
+    results, errors = [], []
+
+    def work():
+        try:
+            for _ in range(20):
+                results.append(kv.most_similar(["w1", "w2"], ["w3"]))
+                kv.suggest("w1x")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors and len(results) == 120 and all(r == expected for r in results)
