@@ -60,7 +60,7 @@ def pca(X, n_components=2):
     return Projection(centred @ components.T, ratio, components, mean)
 
 
-def tsne(X, perplexity=30.0, max_iter=500, seed=0, progress=None, metric="cosine", init="pca", n_components=2):
+def tsne(X, perplexity=30.0, max_iter=500, seed=0, progress=None, metric="cosine", init="random", n_components=2):
     """t-SNE (scikit-learn, Barnes-Hut) with a fixed seed, so the same words give the same map.
 
     Neighbours in the original space get high probability :math:`p_{j|i} \\propto \\exp(-\\lVert x_i -
@@ -68,8 +68,9 @@ def tsne(X, perplexity=30.0, max_iter=500, seed=0, progress=None, metric="cosine
     each word looks at); the 2-D points are moved until a Student-t similarity matches them. ``metric="cosine"``
     compares directions, like every other query here. ``perplexity`` must be below the number of rows: it is
     lowered to ``(n - 1) / 3`` (at least 1) when needed and ``note`` says so. ``progress(fraction)`` is called
-    at 0.0 and 1.0. ``init="pca"`` starts from the PCA picture and needs no randomness (``seed`` only matters
-    with ``init="random"``): the map is stable from one rerun to the next. Runs with one native thread: on a busy 2-core server that is several times faster.
+    at 0.0 and 1.0. The start is random (``seed`` picks it: same seed, same map; another seed, another
+    arrangement of the same clusters); ``init="pca"`` starts from the PCA picture instead and then ignores
+    ``seed``. Runs with one native thread: on a busy 2-core server that is several times faster.
 
     >>> tsne(np.random.default_rng(0).normal(size=(20, 5)), perplexity=30).perplexity
     6.333333333333333

@@ -48,9 +48,9 @@ def test_tsne_shape_determinism_and_progress(X):
     assert a.coords.shape == (60, 2) and a.perplexity == 10 and a.note == ""
     np.testing.assert_array_equal(a.coords, b.coords)
     assert calls[0] == 0.0 and calls[-1] == 1.0
-    r3, r4 = (tsne(X[:60], perplexity=10, max_iter=250, seed=s, init="random").coords for s in (3, 4))
-    assert not np.allclose(r3, r4)  # the seed matters for a random start
-    np.testing.assert_array_equal(r3, tsne(X[:60], perplexity=10, max_iter=250, seed=3, init="random").coords)
+    assert not np.allclose(a.coords, tsne(X[:60], perplexity=10, max_iter=250, seed=4).coords)  # seed matters
+    p3, p4 = (tsne(X[:60], perplexity=10, max_iter=250, seed=s, init="pca").coords for s in (3, 4))
+    np.testing.assert_array_equal(p3, p4)  # a PCA start needs no randomness
 
 
 def test_tsne_clamps_perplexity(X):
