@@ -84,7 +84,7 @@ class KeyedVectors:
         self.vectors = vectors.view()
         self.vectors.flags.writeable = False  # a view: the caller's array is untouched, ours can't be written
         self.index_to_key = index_to_key
-        self.key_to_index = {key: i for i, key in enumerate(index_to_key)}
+        self.key_to_index = dict(zip(index_to_key, range(len(index_to_key))))
         if len(self.key_to_index) != len(index_to_key):
             raise ValueError("index_to_key contains duplicate words")
         self._normed = None
