@@ -73,7 +73,8 @@ def _read(data_or_path, max_bytes):
 def _header(line, max_words):
     parts = line.split()
     if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
-        raise VectorsFormatError(f"line 1: header must be '<count> <dimensions>', got {line[:60]!r}")
+        raise VectorsFormatError(f"line 1: header must be '<count> <dimensions>', got {line[:60]!r} "
+                                 "(a GloVe-style file without a header? load it with no_header=True)")
     count, dim = int(parts[0]), int(parts[1])
     if count < 1 or not 1 <= dim <= MAX_DIM:
         raise VectorsFormatError(f"line 1: need at least 1 word and 1..{MAX_DIM} dimensions, got {count} {dim}")
@@ -92,16 +93,21 @@ def _word(raw, where):
     return word
 
 
-def _parse_text(data, pos, count, dim):
-    """Text entries ``word v1 ... vd``; returns words, rows and where each came from (for later errors)."""
+def _parse_text(data, pos, count, dim, first_line=2, max_words=MAX_WORDS):
+    """Text entries ``word v1 ... vd``; returns words, rows and where each came from (for later errors).
+
+    ``count=None`` (no header): read every line, at most ``max_words``.
+    """
     words, rows, places = [], [], []
-    for number, raw in enumerate(data[pos:].split(b"\n"), start=2):
+    for number, raw in enumerate(data[pos:].split(b"\n"), start=first_line):
         tokens = [t for t in raw.rstrip(b"\r").split(b" ") if t]
         if not tokens:
             continue  # blank lines are harmless
         where = f"line {number}"
         if len(words) == count:
             raise VectorsFormatError(f"{where}: more entries than the {count} the header announces")
+        if count is None and len(words) == max_words:
+            raise VectorsFormatError(f"{where}: more than the limit of {max_words} words")
         word = _word(tokens[0], where)
         if len(tokens) - 1 != dim:
             raise VectorsFormatError(f"{where}: '{word}' has {len(tokens) - 1} values, expected {dim}")
@@ -161,8 +167,11 @@ def _looks_like_text(data, pos):
     return bool(seg.strip()) and all(c.isprintable() or c in "\t\r" for c in seg)
 
 
-def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_words=MAX_WORDS):
+def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_words=MAX_WORDS, no_header=False):
     """Read a word2vec-format file (text or binary; ``binary=None`` detects it) into a :class:`KeyedVectors`.
+
+    ``no_header=True`` reads GloVe-style text files that start directly with ``word v1 ... vd`` (as gensim's
+    ``no_header``); ``no_header=None`` decides from the first line (a header is two whole numbers).
 
     Raises :class:`VectorsFormatError` for: an empty or too-large file, a bad header, a wrong number of values,
     non-numeric, NaN or infinite values, truncated binary data, a count that disagrees with the header,
@@ -173,10 +182,19 @@ def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_wor
     (['king', 'queen'], 3)
     """
     data = _read(data_or_path, max_bytes)
+    data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data  # a BOM left by some Windows editors
     if not data.strip():
         raise VectorsFormatError("the file is empty")
     end = data.find(b"\n")
     end = len(data) if end < 0 else end
+    first = data[:end].decode("utf-8", "replace").split()
+    if no_header or (no_header is None and not (len(first) == 2 and all(p.isascii() and p.isdigit() for p in first))):
+        if binary:
+            raise VectorsFormatError("a binary word2vec file needs its '<count> <dimensions>' header")
+        if not 1 <= len(first) - 1 <= MAX_DIM:
+            raise VectorsFormatError(f"line 1: expected 'word v1 ... vd' (no header), got {' '.join(first)[:60]!r}")
+        words, rows, places = _parse_text(data, 0, None, len(first) - 1, first_line=1, max_words=max_words)
+        return _finish(words, rows, places, len(words), len(first) - 1)
     count, dim = _header(data[:end].decode("ascii", "replace"), max_words)
     modes = [binary] if binary is not None else [not _looks_like_text(data, end + 1)]
     if binary is None:
@@ -192,6 +210,11 @@ def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_wor
         raise errors[0]  # report the problem in the layout the file looked like
     if len(words) != count:
         raise VectorsFormatError(f"the header announces {count} words but the file has {len(words)}")
+    return _finish(words, rows, places, count, dim)
+
+
+def _finish(words, rows, places, count, dim):
+    """Rows -> float32 matrix, rejecting NaN/inf and duplicate words (errors say where)."""
     with np.errstate(over="ignore"):  # 1e99 becomes inf in float32; reported just below
         vectors = np.array(rows, dtype=np.float32).reshape(count, dim)  # (count, dim)
     bad = np.flatnonzero(~np.isfinite(vectors).all(axis=1))
