@@ -92,3 +92,14 @@ def test_kmeans_deterministic_and_relabelled():
     np.testing.assert_array_equal(labels, kmeans(blobs, 3, seed=0))
     with pytest.raises(ValueError):
         kmeans(blobs, 61)
+
+
+@pytest.mark.parametrize("name", ["keyedvectors", "glove", "io", "projections"])
+def test_docstring_examples_run(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"w2v_core.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+    assert name == "glove" or result.attempted > 0
