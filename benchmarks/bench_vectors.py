@@ -6,6 +6,7 @@ figures as a dict for ``benchmarks/run_all.py``. Times are medians of a few runs
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 
@@ -41,9 +42,18 @@ def _gensim_copy(kv):
     return g
 
 
+def _cold_load_seconds():
+    """GloVe load in a fresh interpreter, imports of numpy/pyarrow/w2v_core included (a server's first visitor)."""
+    code = ("import time; t = time.perf_counter(); from w2v_core.glove import load_glove; load_glove(); "
+            "print(time.perf_counter() - t)")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def main(repeat=5) -> dict:
     """Measure and print; returns ``{name: value}``."""
-    out = {"glove_load_s": _median_time(load_glove, 3)}
+    out = {"glove_load_s": _median_time(load_glove, 3), "glove_cold_start_s": _cold_load_seconds()}
     kv = load_glove()
     ours = kv.most_similar(**QUERY)
     out["analogy_ours_ms"] = 1000 * _median_time(lambda: kv.most_similar(**QUERY), repeat * 4)
