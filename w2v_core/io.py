@@ -100,7 +100,7 @@ def _parse_text(data, pos, count, dim, first_line=2, max_words=MAX_WORDS):
     """
     words, rows, places = [], [], []
     for number, raw in enumerate(data[pos:].split(b"\n"), start=first_line):
-        tokens = [t for t in raw.rstrip(b"\r").split(b" ") if t]
+        tokens = raw.split()  # spaces (tabs, a trailing \r) between values; words never contain whitespace
         if not tokens:
             continue  # blank lines are harmless
         where = f"line {number}"
@@ -112,8 +112,8 @@ def _parse_text(data, pos, count, dim, first_line=2, max_words=MAX_WORDS):
         if len(tokens) - 1 != dim:
             raise VectorsFormatError(f"{where}: '{word}' has {len(tokens) - 1} values, expected {dim}")
         try:
-            row = [float(t) for t in tokens[1:]]
-            if any(b"_" in t for t in tokens[1:]):
+            row = list(map(float, tokens[1:]))
+            if raw.count(b"_") != tokens[0].count(b"_"):
                 raise ValueError  # float() accepts 1_000; the format doesn't
         except ValueError:
             bad = next(t for t in tokens[1:] if not _is_number(t))
