@@ -38,11 +38,12 @@ def save_word2vec_format(kv, fileobj_or_path, binary=False):
     '1 2\\n猫 0.5 -1\\n'
     """
     out = [f"{len(kv)} {kv.vector_size}\n".encode()]
+    row_format = " ".join(["%.9g"] * kv.vector_size)  # one % per row: much faster than one per value
     for word, row in zip(kv.index_to_key, kv.vectors):
         if binary:
             out.append(_check_word(word).encode() + b" " + row.astype("<f4").tobytes())
         else:
-            out.append(f"{_check_word(word)} {' '.join('%.9g' % x for x in row.tolist())}\n".encode())
+            out.append(f"{_check_word(word)} {row_format % tuple(row.tolist())}\n".encode())
     data = b"".join(out)
     if hasattr(fileobj_or_path, "write"):
         fileobj_or_path.write(data)
@@ -236,6 +237,7 @@ def projector_tsv(kv):
     >>> projector_tsv(KeyedVectors([[1, 0.5]], ["a\\tb"]))
     ('1\\t0.5\\n', 'a b\\n')
     """
-    vectors = "".join("\t".join("%.9g" % x for x in row.tolist()) + "\n" for row in kv.vectors)
+    row_format = "\t".join(["%.9g"] * kv.vector_size) + "\n"
+    vectors = "".join(row_format % tuple(row.tolist()) for row in kv.vectors)
     clean = ["".join(" " if c in "\t\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029" else c for c in w) for w in kv.index_to_key]
     return vectors, "".join(w + "\n" for w in clean)
