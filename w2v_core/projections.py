@@ -72,7 +72,9 @@ def tsne(X, perplexity=30.0, max_iter=500, seed=0, progress=None, metric="cosine
     at 0.0 and 1.0. The start is random (``seed`` picks it: same seed, same map; another seed, another
     arrangement of the same clusters); ``init="pca"`` starts from the PCA picture instead and then ignores
     ``seed``. ``angle`` is the Barnes-Hut trade-off: 0.8 (scikit-learn: 0.5) is about twice as fast on 1,000
-    words for the same final KL divergence (measured 1.36 vs 1.39 on GloVe). Runs with one native thread: on a busy 2-core server that is several times faster.
+    words for the same final KL divergence (measured 1.36 vs 1.39 on GloVe). Runs with one native thread
+    (``threadpool_limits``, process-wide while it runs): on a busy 2-core server that is several times faster
+    than OpenMP threads fighting other sessions for the cores.
 
     >>> tsne(np.random.default_rng(0).normal(size=(20, 5)), perplexity=30).perplexity
     6.333333333333333
@@ -85,7 +87,7 @@ def tsne(X, perplexity=30.0, max_iter=500, seed=0, progress=None, metric="cosine
     used, note = float(perplexity), ""
     if not used > 0:
         raise ValueError(f"perplexity must be positive, got {perplexity}")
-    if used >= (n - 1) / 3:
+    if used > (n - 1) / 3:
         used = max(1.0, (n - 1) / 3)
         note = f"perplexity lowered from {perplexity:g} to {used:.3g}: it must stay well below the {n} points"
     if progress:
