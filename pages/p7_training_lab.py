@@ -35,9 +35,9 @@ def _act(action: str) -> None:
 st.title(t("p7.title"))
 st.markdown(md("p7_intro"))
 
+left, right = st.columns([1, 2], gap="large")
 # --------------------------------------------------------------------------------------------- corpus
-c_corpus, c_stats = st.columns([1, 1], gap="large")
-with c_corpus:
+with left:
     st.subheader(t("p7.corpus_header"))
     st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], key="p7_corpus",
                  format_func=lambda c: t(f"p7.corpus_{c}"), on_change=_on_corpus_change)
@@ -66,49 +66,41 @@ with c_corpus:
                     corpus, corpus_error = None, t("p7.err_no_words")
     else:
         corpus = lab.shipped_corpus(ss["p7_corpus"], ss["p7_chinese"])
-with c_stats:
-    st.subheader(t("p7.stats_header"))
     if corpus_error:
         st.warning(corpus_error)
     elif corpus is not None:
         if corpus.truncated:
             st.warning(t("p7.truncated", n=f"{lab.MAX_TOKENS:,}"))
-        m1, m2, m3 = st.columns(3)
-        m1.metric(t("p7.n_tokens"), f"{corpus.n_tokens:,}")
-        m2.metric(t("p7.n_vocab"), f"{len(corpus.counts):,}")
-        m3.metric(t("p7.n_sentences"), f"{len(corpus.sentences):,}")
-        top = [f"{w} ({int(c)})" for w, c in zip(corpus.counts.index_to_key[:15], corpus.counts.counts[:15])]
-        st.caption(t("p7.top_words") + " " + " · ".join(top))
+        top = " · ".join(f"{w} ({int(c)})" for w, c in zip(corpus.counts.index_to_key[:12], corpus.counts.counts[:12]))
+        st.markdown(t("p7.stats", tokens=f"{corpus.n_tokens:,}", vocab=f"{len(corpus.counts):,}",
+                      sentences=f"{len(corpus.sentences):,}"))
+        st.caption(t("p7.top_words") + " " + top)
 
-# ------------------------------------------------------------------------------------- hyperparameters
-st.subheader(t("p7.params_header"))
-st.caption(t("p7.params_caption"))
-g = lab.GENSIM_DEFAULTS
+    # --------------------------------------------------------------------------------- hyperparameters
+    st.subheader(t("p7.params_header"), help=t("p7.params_caption"))
+    g = lab.GENSIM_DEFAULTS
 
+    def _help(name: str) -> str:
+        return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
 
-def _help(name: str) -> str:
-    return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
-
-
-cols = st.columns(5)
-cols[0].radio("sg", [1, 0], key="p7_sg", format_func=lambda v: t(f"p7.sg_{v}"), help=_help("sg"))
-cols[1].slider("window", 1, 50, key="p7_window", help=_help("window"))
-cols[2].slider("negative", 1, 50, key="p7_negative", help=_help("negative"))
-cols[3].slider("vector_size", 1, 300, key="p7_vector_size", help=_help("vector_size"))
-cols[4].slider("epochs", 0, 200, key="p7_epochs", help=_help("epochs"))
-cols = st.columns(5)
-cols[0].number_input("alpha", 0.0001, 10.0, key="p7_alpha", step=0.005, format="%.4f", help=_help("alpha"))
-cols[1].number_input("min_count", 1, 1000, key="p7_min_count", help=_help("min_count"))
-cols[2].select_slider("sample", lab.SAMPLE_CHOICES, key="p7_sample", format_func=lambda v: f"{v:g}",
-                      help=_help("sample"))
-cols[3].slider("ns_exponent", -1.0, 1.0, key="p7_ns_exponent", step=0.05, help=_help("ns_exponent"))
-cols[4].number_input("seed", 0, 2**31 - 1, key="p7_seed", help=_help("seed"))
+    c1, c2 = st.columns(2)
+    c1.radio("sg", [1, 0], key="p7_sg", format_func=lambda v: t(f"p7.sg_{v}"), help=_help("sg"), horizontal=True)
+    c2.number_input("alpha", 0.0001, 10.0, key="p7_alpha", step=0.005, format="%.4f", help=_help("alpha"))
+    c1.slider("window", 1, 50, key="p7_window", help=_help("window"))
+    c2.slider("negative", 1, 50, key="p7_negative", help=_help("negative"))
+    c1.slider("vector_size", 1, 300, key="p7_vector_size", help=_help("vector_size"))
+    c2.slider("epochs", 0, 200, key="p7_epochs", help=_help("epochs"))
+    c1.number_input("min_count", 1, 1000, key="p7_min_count", help=_help("min_count"))
+    c2.select_slider("sample", lab.SAMPLE_CHOICES, key="p7_sample", format_func=lambda v: f"{v:g}",
+                     help=_help("sample"))
+    c1.slider("ns_exponent", -1.0, 1.0, key="p7_ns_exponent", step=0.05, help=_help("ns_exponent"))
+    c2.number_input("seed", 0, 2**31 - 1, key="p7_seed", help=_help("seed"))
 
 settings = lab.current_settings()
 lab.write_url(settings)
 
 # Problems we can name before training (each one a translated message, never a traceback).
-run, run_error = None, None
+run, run_error, notes = None, None, []
 if corpus is not None:
     if settings["epochs"] == 0:
         run_error = t("p7.err_epochs0")
@@ -126,15 +118,13 @@ if corpus is not None:
     if run is not None:
         longest = max(len(s) for s in corpus.sentences)
         if settings["window"] >= longest:
-            st.info(t("p7.warn_window", window=settings["window"], longest=longest))
+            notes.append(t("p7.warn_window", window=settings["window"], longest=longest))
         if settings["negative"] >= len(run.model.vocab):
-            st.warning(t("p7.warn_negative", negative=settings["negative"], vocab=len(run.model.vocab)))
+            notes.append(t("p7.warn_negative", negative=settings["negative"], vocab=len(run.model.vocab)))
         if settings["vector_size"] < 2:
-            st.warning(t("p7.warn_vector_size"))
+            notes.append(t("p7.warn_vector_size"))
         if settings["alpha"] > 1:
-            st.warning(t("p7.warn_alpha", alpha=settings["alpha"]))
-if run_error:
-    st.error(run_error)
+            notes.append(t("p7.warn_alpha", alpha=settings["alpha"]))
 
 # ----------------------------------------------------------------------------------- play / pause / step
 action = ss.get("p7_action")
@@ -148,14 +138,18 @@ if run is not None and action in ("step", "train", "reset"):
         ss["p7_runs"].pop(run.key, None)
         run = lab.get_run("p7_runs", run.key, corpus, settings)
 
-b = st.columns([1, 1, 1, 1.4, 1, 3])
+right.subheader(t("p7.train_header"))
+b = right.columns([1, 1, 1, 1.6, 1])
 disabled = run is None
 b[0].button(t("p7.play"), key="p7_play", on_click=_act, args=("play",), disabled=disabled, type="primary")
 b[1].button(t("p7.pause"), key="p7_pause", on_click=_act, args=("pause",), disabled=disabled)
 b[2].button(t("p7.step"), key="p7_step", on_click=_act, args=("step",), disabled=disabled)
 b[3].button(t("p7.train"), key="p7_train", on_click=_act, args=("train",), disabled=disabled)
 b[4].button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",), disabled=disabled)
-st.text_input(t("p7.map_words"), key="p7_words", help=t("p7.map_words_help"))
+if run_error:
+    right.error(run_error)
+for note in notes:
+    right.warning(note)
 
 playing = bool(run is not None and ss["p7_playing"] and not run.done and not run.error)
 
@@ -182,11 +176,12 @@ def live_panel() -> None:
                                                   words=f"{run.words_done():,}"))
     if run.error:
         st.error(t("p7.err_diverged", detail=run.error))
-    left, right = st.columns(2)
-    with left:
+    c_loss, c_map = st.columns([2, 3])
+    with c_loss:
         st.markdown(f"**{t('p7.loss_header')}**")
-        st.plotly_chart(loss_figure(hist, t("p7.loss_x"), t("p7.loss_y")), width="stretch", key="p7_loss_chart")
-    with right:
+        st.plotly_chart(loss_figure(hist, t("p7.loss_x"), t("p7.loss_y"), height=440), width="stretch",
+                        key="p7_loss_chart")
+    with c_map:
         st.markdown(f"**{t('p7.map_header')}**")
         if run.error or run.settings["vector_size"] < 2:
             st.caption(t("p7.map_unavailable"))
@@ -196,12 +191,15 @@ def live_panel() -> None:
         proj = pca(kv[words], n_components=2)
         groups = [t(f"p7.group_{gk}") if (gk := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other")
                   for w in words]
-        st.plotly_chart(word_map(proj.coords, words, groups, "PC1", "PC2"), width="stretch", key="p7_map_chart")
+        st.plotly_chart(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), width="stretch",
+                        key="p7_map_chart")
         if missing:
             st.caption(t("p7.missing", words=", ".join(missing)))
 
 
-live_panel()
+with right:
+    live_panel()
+    st.text_input(t("p7.map_words"), key="p7_words", help=t("p7.map_words_help"))
 
 # ------------------------------------------------------------------------------- results, compare, export
 if run is not None and not playing:
