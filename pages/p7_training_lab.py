@@ -12,6 +12,14 @@ lab.init_settings()
 ss = st.session_state
 
 
+def _tr(prefix: str):
+    """format_func for translated options, bound to this run's language (AppTest calls it outside the run)."""
+    lang = st.session_state.get("lang")
+    return lambda v: t(f"{prefix}{v}", lang=lang)
+
+
+
+
 def _probe_defaults(corpus: str) -> None:
     nn, (a, b, c), odd = lab.DEFAULT_PROBES.get(corpus, lab.DEFAULT_PROBES[lab.CUSTOM])
     ss["p7_nn_words"], ss["p7_an_a"], ss["p7_an_b"], ss["p7_an_c"], ss["p7_odd"] = nn, a, b, c, odd
@@ -40,9 +48,9 @@ left, right = st.columns([1, 2], gap="large")
 with left:
     st.subheader(t("p7.corpus_header"))
     st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], key="p7_corpus",
-                 format_func=lambda c: t(f"p7.corpus_{c}"), on_change=_on_corpus_change)
+                 format_func=_tr("p7.corpus_"), on_change=_on_corpus_change)
     st.radio(t("p7.chinese"), ["word", "char"], key="p7_chinese", horizontal=True,
-             format_func=lambda c: t(f"p7.chinese_{c}"), help=t("p7.chinese_help"))
+             format_func=_tr("p7.chinese_"), help=t("p7.chinese_help"))
     corpus, corpus_error = None, None
     if ss["p7_corpus"] == lab.CUSTOM:
         upload = st.file_uploader(t("p7.upload", mb=lab.MAX_BYTES // 1_000_000), type=["txt"], key="p7_upload")
@@ -84,7 +92,7 @@ with left:
         return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
 
     c1, c2 = st.columns(2)
-    c1.radio("sg", [1, 0], key="p7_sg", format_func=lambda v: t(f"p7.sg_{v}"), help=_help("sg"), horizontal=True)
+    c1.radio("sg", [1, 0], key="p7_sg", format_func=_tr("p7.sg_"), help=_help("sg"), horizontal=True)
     c2.number_input("alpha", 0.0001, 10.0, key="p7_alpha", step=0.005, format="%.4f", help=_help("alpha"))
     c1.slider("window", 1, 50, key="p7_window", help=_help("window"))
     c2.slider("negative", 1, 50, key="p7_negative", help=_help("negative"))

@@ -18,6 +18,14 @@ DEFAULT_GROUPS = {
           "王室: king queen prince princess\n数字: two three four five six seven",
 }
 ss = st.session_state
+
+
+def _tr(prefix: str):
+    """format_func for translated options, bound to this run's language (AppTest calls it outside the run)."""
+    lang = st.session_state.get("lang")
+    return lambda v: t(f"{prefix}{v}", lang=lang)
+
+
 lang = ss.get("lang", "en")
 init_defaults({
     "p8_source": qp_get("source", "glove", str, choices=SOURCES),
@@ -46,7 +54,7 @@ st.markdown(md("p8_intro"))
 left, right = st.columns([1, 2.4], gap="large")
 with left:
     st.subheader(t("p8.source_header"))
-    st.radio(t("p8.source"), SOURCES, key="p8_source", format_func=lambda s: t(f"p8.source_{s}"))
+    st.radio(t("p8.source"), SOURCES, key="p8_source", format_func=_tr("p8.source_"))
     kv, key = None, None
     if ss["p8_source"] == "glove":
         full = glove()
@@ -78,7 +86,7 @@ with left:
         st.slider(t("p8.n"), 100, pj.MAX_WORDS, key="p8_n", step=100, help=t("p8.n_help"))
 
     st.subheader(t("p8.projection_header"))
-    st.radio(t("p8.method"), METHODS, key="p8_method", format_func=lambda m: t(f"p8.method_{m}"), horizontal=True)
+    st.radio(t("p8.method"), METHODS, key="p8_method", format_func=_tr("p8.method_"), horizontal=True)
     method = ss["p8_method"]
     if method == "pca":
         st.radio(t("p8.dims"), (2, 3), key="p8_dims", horizontal=True, format_func=lambda d: f"{d}D")
@@ -100,7 +108,7 @@ with left:
     st.subheader(t("p8.explore_header"))
     st.text_input(t("p8.search"), key="p8_search")
     st.slider(t("p8.nn"), 1, 50, key="p8_nn")
-    st.radio(t("p8.colour"), COLOURINGS, key="p8_colour", format_func=lambda c: t(f"p8.colour_{c}"),
+    st.radio(t("p8.colour"), COLOURINGS, key="p8_colour", format_func=_tr("p8.colour_"),
              horizontal=True)
     if ss["p8_colour"] == "kmeans":
         st.slider("k", 2, 20, key="p8_k")

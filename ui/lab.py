@@ -116,7 +116,8 @@ def init_settings() -> None:
         if name == "sample" and value not in SAMPLE_CHOICES:
             value = LAB_DEFAULTS[name]
         defaults[f"p7_{name}"] = value
-    corpus = qp_get("corpus", "kingdom_en", str, choices=(*CORPORA, CUSTOM))
+    first = "kingdom_zh" if st.session_state.get("lang") == "zh" else "kingdom_en"  # a corpus in the reader's language
+    corpus = qp_get("corpus", first, str, choices=(*CORPORA, CUSTOM))
     defaults["p7_corpus"] = corpus
     defaults["p7_chinese"] = qp_get("chinese", "word", str, choices=("word", "char"))
     words = clean_words(qp_get("words", DEFAULT_WORDS.get(corpus, ""), str))
