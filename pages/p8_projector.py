@@ -51,7 +51,7 @@ init_defaults({
 st.title(t("p8.title"))
 st.markdown(md("p8_intro"))
 
-left, right = st.columns([1, 2.4], gap="large")
+left, right = st.columns([1, 2.2], gap="large")
 with left:
     st.subheader(t("p8.source_header"))
     st.radio(t("p8.source"), SOURCES, key="p8_source", format_func=_tr("p8.source_"))
@@ -92,10 +92,10 @@ with left:
         st.radio(t("p8.dims"), (2, 3), key="p8_dims", horizontal=True, format_func=lambda d: f"{d}D")
         comps = list(range(1, pj.PCA_COMPONENTS + 1))
         cc = st.columns(3)
-        cc[0].selectbox("x", comps, key="p8_pcx", format_func=lambda c: f"PC{c}")
-        cc[1].selectbox("y", comps, key="p8_pcy", format_func=lambda c: f"PC{c}")
+        cc[0].selectbox("x = PC", comps, key="p8_pcx")
+        cc[1].selectbox("y = PC", comps, key="p8_pcy")
         if ss["p8_dims"] == 3:
-            cc[2].selectbox("z", comps, key="p8_pcz", format_func=lambda c: f"PC{c}")
+            cc[2].selectbox("z = PC", comps, key="p8_pcz")
     elif method == "tsne":
         st.slider("perplexity", 2, 100, key="p8_perplexity", help=t("p8.perplexity_help"))
         st.slider(t("p8.iters"), 250, 2000, key="p8_iters", step=50)

@@ -87,11 +87,12 @@ def scatter(coords: np.ndarray, words: list[str], colours: list[str] | None, leg
     if is_3d:
         base["z"] = coords[:, 2]
     size = 3 if is_3d else (5 if n > 2000 else 7)
+    opacity = 0.3 if highlight else 0.75  # a search dims everything else
     if label_all:
         fig.add_trace(trace(**base, mode="markers+text", text=safe, textposition="top center",
-                            marker=dict(size=size, color=colours, opacity=0.8)))
+                            marker=dict(size=size, color=colours, opacity=opacity)))
     else:
-        fig.add_trace(trace(**base, mode="markers", marker=dict(size=size, color=colours, opacity=0.7)))
+        fig.add_trace(trace(**base, mode="markers", marker=dict(size=size, color=colours, opacity=opacity)))
     for name, colour in legend:  # legend entries only (no points)
         fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(
             x=[None], y=[None], **({"z": [None]} if is_3d else {}), mode="markers", name=html.escape(name),
@@ -99,14 +100,20 @@ def scatter(coords: np.ndarray, words: list[str], colours: list[str] | None, leg
     if highlight:
         index = {w: i for i, w in enumerate(words)}
         idx = [index[w] for w in highlight if w in index]
-        hl = dict(x=coords[idx, 0], y=coords[idx, 1], mode="markers+text", text=safe[idx].tolist(),
-                  textposition="top center", customdata=safe[idx].tolist(), showlegend=False, name="",
-                  hovertemplate="%{customdata}<extra></extra>", textfont=dict(size=15, color="black"),
+        hl = dict(x=coords[idx, 0], y=coords[idx, 1], mode="markers+text" if is_3d else "markers",
+                  text=safe[idx].tolist(), textposition="top center", customdata=safe[idx].tolist(),
+                  showlegend=False, name="", hovertemplate="%{customdata}<extra></extra>",
+                  textfont=dict(size=15, color="black"),
                   marker=dict(size=9 if is_3d else 13, color=[highlight[words[i]] for i in idx],
                               line=dict(width=1.5, color="black")))
         if is_3d:
             hl["z"] = coords[idx, 2]
         fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(**hl))
+        if not is_3d:  # labels on a white box: readable over a cloud of points
+            for i in idx:
+                fig.add_annotation(x=float(coords[i, 0]), y=float(coords[i, 1]), text=safe[i], showarrow=False,
+                                   yshift=16, font=dict(size=15, color="black"), bgcolor="rgba(255,255,255,0.85)",
+                                   borderpad=2)
     layout = dict(height=height, margin=dict(l=10, r=10, t=10, b=10), font=dict(size=14),
                   legend=dict(orientation="h", y=-0.08), hoverlabel=dict(font_size=16))
     if is_3d:
