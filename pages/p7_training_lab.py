@@ -120,15 +120,11 @@ if corpus is not None:
         try:
             run = lab.get_run("p7_runs", key, corpus, settings)
         except ValueError as exc:
-            run_error = (t("p7.err_min_count", min_count=settings["min_count"],
-                           top=int(corpus.counts.counts[0])) if "min_count" in str(exc)
-                         else t("p7.err_settings", detail=str(exc)))
+            run_error = lab.explain_error(exc, settings, corpus)
     if run is not None:
         longest = max(len(s) for s in corpus.sentences)
         if settings["window"] >= longest:
             notes.append(t("p7.warn_window", window=settings["window"], longest=longest))
-        if settings["negative"] >= len(run.model.vocab):
-            notes.append(t("p7.warn_negative", negative=settings["negative"], vocab=len(run.model.vocab)))
         if settings["vector_size"] < 2:
             notes.append(t("p7.warn_vector_size"))
         if settings["alpha"] > 1:

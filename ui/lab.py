@@ -10,10 +10,9 @@ import hashlib
 import json
 import math
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import streamlit as st
 
 from ui.state import init_defaults, qp_get, qp_set
@@ -163,7 +162,6 @@ class Run:
     model: object = None  # w2v_core.word2vec.Word2Vec (vocabulary built, trained as far as `progress`)
     error: str | None = None  # message of the ValueError that stopped it (divergence ...)
     chunk: int = 1000  # words per play tick / step
-    _kv: tuple = field(default=(None, None), repr=False)  # (words done, KeyedVectors snapshot)
 
     @property
     def progress(self) -> float:
@@ -182,12 +180,8 @@ class Run:
         return int(hist[-1][0]) if hist else 0
 
     def kv(self) -> KeyedVectors:
-        """The vectors as they are now (a copy taken once per training position, so queries are consistent)."""
-        stamp = (self.words_done(), self.progress)
-        if self._kv[0] != stamp:
-            wv = self.model.wv
-            self._kv = (stamp, KeyedVectors(np.array(wv.vectors, copy=True), list(wv.index_to_key)))
-        return self._kv[1]
+        """The vectors as they are now (core's snapshot, rebuilt only when training has moved on)."""
+        return self.model.wv
 
     def advance(self, n_words: int | None = None) -> None:
         """Train `n_words` more (one chunk by default); a diverging model keeps its error and stops."""
@@ -209,7 +203,7 @@ def new_run(key: str, corpus: Corpus, settings: dict) -> Run:
 
     model = Word2Vec(sentences=None, workers=1, **settings)
     model.build_vocab(corpus.sentences)
-    total = max(1, model.vocab.total) * max(1, settings["epochs"])
+    total = max(1, model.total_words)
     return Run(key, dict(settings), model, chunk=max(100, math.ceil(total / STEPS)))
 
 
@@ -232,6 +226,25 @@ def last_good_run(exclude: str | None = None) -> Run | None:
         if key != exclude and run.trained:
             return run
     return None
+
+
+def explain_error(exc: Exception, settings: dict, corpus: Corpus) -> str:
+    """core's ValueError for these settings, as a translated sentence (core's own words as the detail)."""
+    from ui.i18n import t
+
+    msg = str(exc)
+    if msg.startswith("negative="):
+        return t("p7.err_negative", negative=settings["negative"], vocab=len(corpus_vocab(corpus, settings)))
+    if "no word occurs" in msg:
+        return t("p7.err_min_count", min_count=settings["min_count"], top=int(corpus.counts.counts[0]))
+    if "no sentence has two words" in msg:
+        return t("p7.err_no_pairs")
+    return t("p7.err_settings", detail=msg)
+
+
+def corpus_vocab(corpus: Corpus, settings: dict) -> list:
+    """Words that survive min_count (for messages only)."""
+    return [w for w, c in zip(corpus.counts.index_to_key, corpus.counts.counts) if c >= settings["min_count"]]
 
 
 def words_in(kv: KeyedVectors, words: list[str]) -> tuple[list[str], list[str]]:

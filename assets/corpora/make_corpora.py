@@ -130,7 +130,7 @@ TOPIC_TEMPLATES = [
 ]
 
 
-def topics_en(rng: random.Random, n_sentences: int = 900) -> list[str]:
+def topics_en(rng: random.Random, n_sentences: int = 600) -> list[str]:
     out = []
     names = list(TOPICS)
     for _ in range(n_sentences):
