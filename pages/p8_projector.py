@@ -11,11 +11,13 @@ from w2v_core.keyedvectors import UnknownWordError
 SOURCES = ("glove", "lab", "upload")
 METHODS = ("pca", "tsne", "axes")
 COLOURINGS = ("none", "kmeans", "groups")
-DEFAULT_GROUPS = {
-    "en": "animals: dog cat horse cow sheep bird fish\nfood: bread cheese apple rice soup cake\n"
-          "royalty: king queen prince princess\nnumbers: two three four five six seven",
-    "zh": "动物: dog cat horse cow sheep bird fish\n食物: bread cheese apple rice soup cake\n"
-          "王室: king queen prince princess\n数字: two three four five six seven",
+DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
+    "en": "numbers: two three four five six seven eight\ncountries: france germany china japan india russia\n"
+          "colours: red blue green white black yellow\nroyalty: king queen prince princess\n"
+          "animals: dog horse fish bird\ndrinks: coffee tea wine beer milk\ndays: monday tuesday friday sunday",
+    "zh": "数字: two three four five six seven eight\n国家: france germany china japan india russia\n"
+          "颜色: red blue green white black yellow\n王室: king queen prince princess\n"
+          "动物: dog horse fish bird\n饮品: coffee tea wine beer milk\n星期: monday tuesday friday sunday",
 }
 ss = st.session_state
 
@@ -29,7 +31,7 @@ def _tr(prefix: str):
 lang = ss.get("lang", "en")
 init_defaults({
     "p8_source": qp_get("source", "glove", str, choices=SOURCES),
-    "p8_n": qp_get("n", 2000, int, lo=100, hi=pj.MAX_WORDS),
+    "p8_n": qp_get("n", 5000, int, lo=100, hi=pj.MAX_WORDS),
     "p8_method": qp_get("method", "pca", str, choices=METHODS),
     "p8_dims": qp_get("dims", 2, int, choices=(2, 3)),
     "p8_pcx": qp_get("pcx", 1, int, lo=1, hi=pj.PCA_COMPONENTS),
@@ -43,7 +45,7 @@ init_defaults({
     "p8_ypair": qp_get("ypair", "poor rich", str)[:80],
     "p8_search": qp_get("search", "king", str)[:60],
     "p8_nn": qp_get("nn", 10, int, lo=1, hi=50),
-    "p8_colour": qp_get("colour", "kmeans", str, choices=COLOURINGS),
+    "p8_colour": qp_get("colour", "groups", str, choices=COLOURINGS),
     "p8_k": qp_get("k", 8, int, lo=2, hi=20),
     "p8_groups": qp_get("groups", DEFAULT_GROUPS[lang], str)[:2000],
 })
@@ -160,7 +162,7 @@ with right:
             st.warning(t("p8.pair_bad"))
             st.stop()
         try:
-            coords = pj.projections.word_axes(sub, words, xp, yp)
+            coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
         except UnknownWordError as exc:
             st.warning(t("p8.unknown_word", word=exc.word))
             st.stop()
@@ -168,7 +170,7 @@ with right:
         titles = (f"{xp[0]} → {xp[1]}", f"{yp[0]} → {yp[1]}", "")
 
     # ---------------------------------------------------------------------------------------------- colour
-    colours, legend = None, []
+    colours, legend, labelled = None, [], []
     if ss["p8_colour"] == "kmeans":
         labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
         colours = [pj.PALETTE[int(c) % len(pj.PALETTE)] for c in labels]
@@ -178,6 +180,7 @@ with right:
         where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
         colours = [pj.PALETTE[where[w] % len(pj.PALETTE)] if w in where else pj.GREY for w in words]
         legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, name in enumerate(groups)]
+        labelled = [w for w in words if w in where][:300]
 
     # ---------------------------------------------------------------------------------------------- search
     highlight, table = {}, None
@@ -194,7 +197,7 @@ with right:
                 hint = t("p8.did_you_mean", words=", ".join(sugg)) if sugg else ""
             st.warning(t("p8.not_shown", word=query, n=f"{n:,}") + " " + hint)
 
-    fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200)
+    fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200, labelled=labelled)
     st.plotly_chart(fig, width="stretch", key="p8_chart")
     if note:
         st.caption(note)

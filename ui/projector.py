@@ -74,7 +74,7 @@ def parse_groups(text: str, limit: int = 20) -> dict[str, list[str]]:
 
 
 def scatter(coords: np.ndarray, words: list[str], colours: list[str] | None, legend: list[tuple[str, str]],
-            highlight: dict[str, str], axis_titles: tuple, label_all: bool, height: int = 640) -> go.Figure:
+            highlight: dict[str, str], axis_titles: tuple, label_all: bool, labelled=(), height: int = 640) -> go.Figure:
     """Every word as a point (hover shows it, escaped); `highlight` words are big and labelled."""
     n, dims = coords.shape
     safe = np.array([html.escape(w) for w in words], dtype=object)
@@ -93,6 +93,16 @@ def scatter(coords: np.ndarray, words: list[str], colours: list[str] | None, leg
                             marker=dict(size=size, color=colours, opacity=opacity)))
     else:
         fig.add_trace(trace(**base, mode="markers", marker=dict(size=size, color=colours, opacity=opacity)))
+    if labelled and not label_all:  # e.g. the words of the learner's groups: bigger, with their label
+        index = {w: i for i, w in enumerate(words)}
+        idx = [index[w] for w in labelled if w in index]
+        lab = dict(x=coords[idx, 0], y=coords[idx, 1], mode="markers+text", text=safe[idx].tolist(),
+                   customdata=safe[idx].tolist(), textposition="top center", showlegend=False, name="",
+                   hovertemplate="%{customdata}<extra></extra>", textfont=dict(size=13),
+                   marker=dict(size=size + 4, color=[colours[i] for i in idx], opacity=0.3 if highlight else 1))
+        if is_3d:
+            lab["z"] = coords[idx, 2]
+        fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(**lab))
     for name, colour in legend:  # legend entries only (no points)
         fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(
             x=[None], y=[None], **({"z": [None]} if is_3d else {}), mode="markers", name=html.escape(name),
