@@ -92,7 +92,7 @@ def test_search_highlights_the_cosine_neighbours(kv):
 
 
 def test_colour_by_named_groups_and_kmeans():
-    at = open_page(PAGE, n=3000, colour="groups", groups="animals: dog horse fish\ndrinks: coffee tea")
+    at = open_page(PAGE, n=5000, colour="groups", groups="animals: dog horse fish\ndrinks: coffee tea")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     names = [t.get("name") for t in spec["data"]]
     assert "animals" in names and "drinks" in names
