@@ -1,0 +1,155 @@
+"""The word2vec trainer: gensim's ``Word2Vec`` names and defaults, negative sampling, resumable in small chunks."""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from . import fast
+from .samples import keep_probability, unigram_distribution
+from .sgns import init_params
+from .text import Vocab
+
+MAX_WORDS_IN_BATCH = 10000  # gensim cuts longer sentences into pieces of this many words
+
+
+def _check(name, value, ok, rule):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or not ok(value):
+        raise ValueError(f"{name} must be {rule}, got {value!r}")
+
+
+class Word2Vec:
+    """Skip-gram (``sg=1``) or CBOW (``sg=0``) with negative sampling, trained like gensim's single worker.
+
+    ``wv.vectors`` (gensim's syn0) is the embedding matrix, ``syn1neg`` the context matrix. Given ``sentences``
+    (lists of tokens) the constructor builds the vocabulary and trains at once, as gensim does; without, call
+    :meth:`build_vocab` and then :meth:`train` or repeatedly :meth:`train_chunk`.
+
+    >>> model = Word2Vec([["king", "queen"], ["man", "woman"]] * 50, vector_size=10, min_count=1, epochs=2)
+    >>> model.wv.vectors.shape
+    (4, 10)
+    """
+
+    def __init__(self, sentences=None, vector_size=100, alpha=0.025, window=5, min_count=5, sample=1e-3, seed=1,
+                 min_alpha=0.0001, sg=0, negative=5, ns_exponent=0.75, cbow_mean=1, epochs=5, shrink_windows=True,
+                 hs=0, workers=1):
+        if hs:
+            raise NotImplementedError("hierarchical softmax (hs=1) is not implemented: use negative sampling "
+                                      "(hs=0, negative > 0)")
+        for name, value, ok, rule in [
+                ("vector_size", vector_size, lambda v: int(v) == v and v >= 1, "a whole number >= 1"),
+                ("window", window, lambda v: int(v) == v and v >= 1, "a whole number >= 1"),
+                ("min_count", min_count, lambda v: int(v) == v and v >= 1, "a whole number >= 1"),
+                ("negative", negative, lambda v: int(v) == v and v >= 1, "a whole number >= 1 (hs is not "
+                 "implemented, so negative sampling is the only output layer)"),
+                ("epochs", epochs, lambda v: int(v) == v and v >= 0, "a whole number >= 0"),
+                ("workers", workers, lambda v: int(v) == v and v >= 1, "a whole number >= 1"),
+                ("seed", seed, lambda v: int(v) == v and v >= 0, "a whole number >= 0"),
+                ("alpha", alpha, lambda v: v > 0, "a number > 0"),
+                ("min_alpha", min_alpha, lambda v: 0 <= v, "a number >= 0"),
+                ("sample", sample, lambda v: v >= 0, "a number >= 0 (0 turns subsampling off)"),
+                ("ns_exponent", ns_exponent, lambda v: True, "a finite number")]:
+            _check(name, value, ok, rule)
+        self.vector_size, self.window, self.min_count = int(vector_size), int(window), int(min_count)
+        self.negative, self.epochs, self.workers, self.seed = int(negative), int(epochs), int(workers), int(seed)
+        self.alpha, self.min_alpha, self.sample = float(alpha), float(min_alpha), float(sample)
+        self.ns_exponent, self.sg, self.cbow_mean, self.hs = float(ns_exponent), int(bool(sg)), int(bool(cbow_mean)), 0
+        self.shrink_windows = bool(shrink_windows)
+        self.vocab = None
+        self.loss_history: list[tuple[int, float]] = []  # (words done, mean loss per step since the last point)
+        self._wv, self._wv_at = None, -1
+        if sentences is not None:
+            self.build_vocab(sentences)
+            self.train()
+
+    def build_vocab(self, sentences):
+        """Count words, keep those seen ``min_count`` times, encode the corpus and start from gensim's init."""
+        if isinstance(sentences, str):
+            raise ValueError("sentences must be a list of token lists, not a string (use text.split_sentences)")
+        sentences = [list(s) for s in sentences]
+        self.vocab = Vocab.from_sentences(sentences, min_count=self.min_count)
+        if self.negative >= len(self.vocab):
+            raise ValueError(f"negative={self.negative} needs a vocabulary larger than that; only "
+                             f"{len(self.vocab)} words survive min_count={self.min_count}")
+        pieces = [ids[i:i + MAX_WORDS_IN_BATCH] for ids in map(self.vocab.encode, sentences)
+                  for i in range(0, len(ids), MAX_WORDS_IN_BATCH)]
+        pieces = [p for p in pieces if len(p) > 1]  # a one-word sentence has no context: nothing to learn
+        if not pieces:
+            raise ValueError("no sentence has two words in the vocabulary: nothing to train on")
+        self._corpus = np.concatenate(pieces).astype(np.int32)  # every kept token, sentences back to back
+        self._offsets = np.concatenate([[0], np.cumsum([len(p) for p in pieces])]).astype(np.int64)
+        self.corpus_count, self.corpus_total_words = len(pieces), int(self._corpus.size)
+        rng = np.random.default_rng(self.seed)  # the one generator everything random comes from
+        self._embedding, self.syn1neg = init_params(len(self.vocab), self.vector_size, rng)
+        # subsampling and negatives as integers, as gensim stores them: keep if keep_ints[w] >= 32 random bits
+        self._keep_ints = np.round(keep_probability(self.vocab.counts, self.sample) * 2 ** 32).astype(np.uint64)
+        self.cum_table = np.round(np.cumsum(unigram_distribution(self.vocab.counts, self.ns_exponent))
+                                  * (2 ** 31 - 1)).astype(np.int64)  # gensim's cum_table
+        self._state = np.array([rng.integers(0, 2 ** 48)], dtype=np.uint64)  # LCG state, resumes exactly
+        self._epoch, self._sentence, self._words_done = 0, 0, 0
+        self.loss_history = []
+        return self
+
+    @property
+    def total_words(self) -> int:
+        """Corpus words over all epochs: the denominator of ``progress`` and of the learning-rate decay."""
+        return self.corpus_total_words * self.epochs
+
+    @property
+    def progress(self) -> float:
+        if self.vocab is None:
+            return 0.0
+        return 1.0 if self.total_words == 0 else self._words_done / self.total_words
+
+    def train_chunk(self, max_words=10000) -> bool:
+        """Train on whole sentences until about ``max_words`` more words are done; returns True when finished.
+
+        Stopping and resuming never changes the result: train_chunk(100) forever gives train()'s vectors.
+        """
+        if self.vocab is None:
+            raise ValueError("build the vocabulary first: call build_vocab(sentences)")
+        if max_words < 1:
+            raise ValueError(f"max_words must be >= 1, got {max_words}")
+        done_words, loss, steps = 0, 0.0, 0
+        while self._epoch < self.epochs and done_words < max_words:
+            s, w, ls, st = fast.train_sentences(
+                self._embedding, self.syn1neg, self._corpus, self._offsets, self._sentence, self.corpus_count,
+                max_words - done_words, self.sg, self.window, self.shrink_windows, self.negative, self.cbow_mean,
+                self._keep_ints, self.cum_table, self._state, self._words_done, max(self.total_words, 1),
+                self.alpha, self.min_alpha)
+            self._sentence, self._words_done = s, self._words_done + w
+            done_words, loss, steps = done_words + w, loss + ls, steps + st
+            if s >= self.corpus_count:
+                self._epoch, self._sentence = self._epoch + 1, 0
+        if not np.isfinite(loss) or not np.isfinite(self._embedding).all() or not np.isfinite(self.syn1neg).all():
+            raise ValueError(f"learning rate too high: training diverged (vectors became NaN or infinite) with "
+                             f"alpha={self.alpha}; try a smaller alpha")
+        if steps:
+            self.loss_history.append((self._words_done, loss / steps))
+        return self._epoch >= self.epochs
+
+    def train(self, callback=None):
+        """Train to the end. ``callback(fraction_done, loss)`` is called about 100 times; returning False stops."""
+        chunk = max(1000, self.total_words // 100)
+        while not self.train_chunk(chunk):
+            if callback is not None and callback(self.progress, self.loss_history[-1][1]
+                                                 if self.loss_history else float("nan")) is False:
+                return self
+        if callback is not None:
+            callback(1.0, self.loss_history[-1][1] if self.loss_history else float("nan"))
+        return self
+
+    def get_latest_training_loss(self) -> float:
+        """Mean loss per step of the last chunk (gensim's method returns a running sum instead)."""
+        return self.loss_history[-1][1] if self.loss_history else 0.0
+
+    @property
+    def wv(self):
+        """A KeyedVectors snapshot of the embedding matrix, rebuilt when training has moved on (never live)."""
+        if self.vocab is None:
+            raise ValueError("no vectors yet: call build_vocab(sentences)")
+        if self._wv_at != self._words_done:
+            from .keyedvectors import KeyedVectors
+            self._wv = KeyedVectors(self._embedding.copy(), self.vocab.index_to_key)
+            self._wv_at = self._words_done
+        return self._wv
