@@ -1,6 +1,7 @@
 """Page 2 in a real browser, both languages: strips and heatmap draw, a new word shows its own numbers."""
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 from ui.data import _load_glove
 
@@ -11,9 +12,9 @@ LOCALES = {"zh": "zh-CN", "en": "en-US"}
 def test_word_strips(lang, new_page, goto, rerun, assert_clean, screenshot):
     page = new_page(locale=LOCALES[lang])
     goto(page, "word-embeddings", lang=lang)
-    charts = page.locator("[data-testid=stPlotlyChart] svg.main-svg")
-    charts.nth(2).wait_for(state="visible", timeout=15_000)  # single strip, stacked strips, similarity heatmap
-    assert page.get_by_test_id("stPlotlyChart").count() == 3
+    # single strip, stacked strips, similarity heatmap (plotly mounts them one after another)
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(3, timeout=20_000)
+    page.locator("[data-testid=stPlotlyChart] svg.main-svg").first.wait_for(state="visible", timeout=15_000)
     assert page.get_by_test_id("stCode").first.inner_text().startswith("[0.50451, 0.68607")
     box = page.locator(".st-key-p2_word input")
     with rerun(page):
