@@ -66,7 +66,7 @@ def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, hi
     fig = go.Figure(go.Heatmap(
         z=m, x=[str(j) for j in range(m.shape[1])], y=list(row_labels), zmin=-zmax, zmax=zmax, zmid=0,
         colorscale="RdBu", reversescale=True,
-        texttemplate=(None if m.size > 160 else "%{z:.3f}" if m.shape[1] <= 6 else "%{z:.2f}"),
+        texttemplate=(None if m.size > 160 or m.shape[1] > 10 else "%{z:.3f}" if m.shape[1] <= 6 else "%{z:.2f}"),
         hovertemplate="%{y} [%{x}] = %{z:.4f}<extra></extra>", colorbar=dict(thickness=10)))
     for row, role in (highlights or {}).items():
         fig.add_shape(type="rect", x0=-0.5, x1=m.shape[1] - 0.5, y0=row - 0.5, y1=row + 0.5,
