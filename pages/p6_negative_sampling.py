@@ -172,15 +172,25 @@ def stepper() -> None:
             _apply_pending()
             return
         c, o, negs = data.sample(sim["step"], negative, seed, NS_EXPONENT)
-        emb, ctx, trace = sgns_step(sim["E"], sim["C"], c, o, negs, alpha)  # the same step the trainer runs
+        with np.errstate(over="ignore", invalid="ignore"):
+            emb, ctx, trace = sgns_step(sim["E"], sim["C"], c, o, negs, alpha)  # the same step the trainer runs
+        try:
+            sgns_demo.check_step(trace, sim["step"])
+        except ValueError:
+            sim["error"] = sim["step"] + 1
+            return
         sim.update(trace=trace, pending=(emb, ctx), sample=(c, o, negs), phase="computed")
         if ss.p6_oneclick:
             _apply_pending()
 
     def _run(n: int):
         _apply_pending()
-        emb, ctx, losses, trace = sgns_demo.run_steps(sim["E"], sim["C"], data, sim["step"], n, negative, alpha, seed,
-                                                      NS_EXPONENT)
+        try:
+            emb, ctx, losses, trace = sgns_demo.run_steps(sim["E"], sim["C"], data, sim["step"], n, negative, alpha,
+                                                          seed, NS_EXPONENT)
+        except ValueError as err:  # diverged: keep the matrices as they were before this run
+            sim["error"] = int(str(err).rsplit(" ", 1)[-1])
+            return
         last = data.sample(sim["step"] + n - 1, negative, seed, NS_EXPONENT)
         sim.update(E=emb, C=ctx, trace=trace, sample=last, phase="applied", pending=None)
         sim["losses"].extend(losses.tolist())
@@ -199,6 +209,8 @@ def stepper() -> None:
     st.toggle(t("p6.oneclick"), key="p6_oneclick")
 
     sim = ss.p6_sim
+    if sim.pop("error", None) is not None:
+        st.error(t("p6.diverged", alpha=alpha))
     st.caption(t("p6.status", step=sim["step"], v=V, dim=dim, pairs=len(data.pairs)))
 
     highlight_e, highlight_c = {}, {}

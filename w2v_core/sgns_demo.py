@@ -68,8 +68,16 @@ def run_steps(embedding, context, data: StepperData, start: int, n_steps: int, n
     """Apply `n_steps` SGNS steps from step index `start`; returns (embedding, context, losses, last trace)."""
     losses = np.empty(n_steps)
     trace = None
-    for i in range(n_steps):
-        center, ctx, negs = data.sample(start + i, negative, seed, ns_exponent)
-        embedding, context, trace = sgns_step(embedding, context, center, ctx, negs, alpha)
-        losses[i] = trace.loss
+    with np.errstate(over="ignore", invalid="ignore"):  # checked below, with a message a learner can act on
+        for i in range(n_steps):
+            center, ctx, negs = data.sample(start + i, negative, seed, ns_exponent)
+            embedding, context, trace = sgns_step(embedding, context, center, ctx, negs, alpha)
+            check_step(trace, start + i)
+            losses[i] = trace.loss
     return embedding, context, losses, trace
+
+
+def check_step(trace, step: int = 0) -> None:
+    """Raise ``ValueError`` when a step produced inf/NaN: the learning rate is too high and the vectors blew up."""
+    if not (np.isfinite(trace.loss) and np.isfinite(trace.v_after).all() and np.isfinite(trace.U_after).all()):
+        raise ValueError(f"learning rate too high: the vectors overflowed at step {step + 1}")

@@ -188,3 +188,19 @@ def test_shared_url_reproduces_the_settings(data):
 def test_always_one_model_is_perfect_on_positives_only(k, acc):
     at = open_page(PAGE, lang="en", negative=k)
     assert [m.value for m in at.metric] == ["100%", acc]
+
+
+def test_a_learning_rate_that_blows_up_is_explained_and_the_state_kept():
+    at = open_page(PAGE, lang="en", alpha=1.0, dim=10, negative=13)
+    last_ok = None
+    for _ in range(8):
+        before = at.session_state["p6_sim"]["step"]
+        at.button(key="p6_run1000").click().run()
+        assert not at.exception
+        sim = at.session_state["p6_sim"]
+        assert np.isfinite(sim["E"]).all() and np.isfinite(sim["C"]).all()
+        if at.error:
+            assert sim["step"] == before  # the diverging run was not applied
+            last_ok = before
+            break
+    assert last_ok is not None, "alpha = 1.0 with 13 negatives should overflow within 8000 steps"
