@@ -297,6 +297,9 @@ def stepper() -> None:
 
 stepper()
 
+with st.expander(t("p6.try_title")):
+    st.markdown(md("p6_try"))
+
 # ---------------------------------------------------------------- 4. window size and negatives
 st.header(t("p6.h_hyper"))
 st.markdown(md("p6_hyper"))
