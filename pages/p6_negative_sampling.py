@@ -152,7 +152,7 @@ def stepper() -> None:
 
     def _fresh():
         emb, ctx = init_params(V, dim, seed, context_init="random")
-        return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": [], "phase": "start", "trace": None,
+        return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": np.empty(0, np.float32), "phase": "start", "trace": None,
                 "pending": None, "sample": None}
 
     if "p6_sim" not in ss or ss.p6_sim["key"] != sim_key:
@@ -163,7 +163,7 @@ def stepper() -> None:
         if sim["phase"] == "computed":
             sim["E"], sim["C"] = sim["pending"]
             sim["pending"] = None
-            sim["losses"].append(sim["trace"].loss)
+            sim["losses"] = np.append(sim["losses"], np.float32(sim["trace"].loss))
             sim["step"] += 1
             sim["phase"] = "applied"
 
@@ -193,7 +193,7 @@ def stepper() -> None:
             return
         last = data.sample(sim["step"] + n - 1, negative, seed, NS_EXPONENT)
         sim.update(E=emb, C=ctx, trace=trace, sample=last, phase="applied", pending=None)
-        sim["losses"].extend(losses.tolist())
+        sim["losses"] = np.append(sim["losses"], losses.astype(np.float32))  # 4 bytes a step per user
         sim["step"] += n
 
     def _reset():
@@ -263,7 +263,7 @@ def stepper() -> None:
         else:
             st.success(t("p6.applied", step=sim["step"]))
 
-    if sim["losses"]:
+    if len(sim["losses"]):
         losses = pd.Series(sim["losses"], index=range(1, len(sim["losses"]) + 1))
         ys = {t("p6.loss_step"): losses}
         if len(losses) >= 20:
