@@ -257,7 +257,9 @@ def stepper() -> None:
             rows.append({t("p6.col_word"): name, t("p6.col_matrix"): t("p6.context"), t("p6.col_before"): vec_str(tr.U[j]),
                          t("p6.col_grad"): vec_str(tr.grad_U[j]), t("p6.col_delta"): vec_str(tr.delta_U[j]),
                          t("p6.col_after"): vec_str(tr.U_after[j])})
-        st.dataframe(rows, hide_index=True, width="stretch", key="p6_update")
+        st.dataframe(rows, hide_index=True, width="stretch", key="p6_update",
+                     column_config={t("p6.col_word"): st.column_config.TextColumn(width="small"),
+                                    t("p6.col_matrix"): st.column_config.TextColumn(width="small")})
         if sim["phase"] == "computed":
             st.info(t("p6.press_apply"))
         else:
