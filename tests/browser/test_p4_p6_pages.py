@@ -31,7 +31,7 @@ def test_p4_language_models(lang, new_page, goto, rerun, assert_clean, screensho
     assert "later" in page.get_by_test_id("stPlotlyChart").first.inner_text()
     assert_clean(page)
     screenshot(page, f"p4-language-models-{lang}")
-    assert r.seconds < 10
+    assert r.seconds < 30  # generous: the machine running the tests may be busy
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
