@@ -13,7 +13,7 @@ from ui.stepper import COLORS, fmt, legend_html, line_chart, matrix_heatmap, sen
 try:
     from w2v_core import sgns_demo
     from w2v_core.samples import NegativeSampler, unigram_distribution
-    from w2v_core.sgns import init_params, sgns_step
+    from w2v_core.sgns import cbow_step, init_params, sgns_step
     from w2v_core.text import split_sentences
 except ImportError:  # core not merged yet
     st.title(t("nav.p6"))
@@ -37,6 +37,7 @@ init_defaults({
     "p6_dim": qp_get("dim", 4, int, lo=2, hi=10),
     "p6_alpha": qp_get("alpha", 0.1, float, choices=ALPHAS),
     "p6_seed": qp_get("seed", DEFAULT_SEED, int, lo=0, hi=10**6),
+    "p6_sg": qp_get("sg", 1, int, choices=(0, 1)),
     "p6_oneclick": False,
     "p6_ns": 0.75,
 })
@@ -69,6 +70,7 @@ with st.container(border=True):
         else:  # the corpora are data, the same in both interface languages
             text = md("p6_toy_corpus" if ss_source == "toy" else "p6_toy_corpus_zh", lang="en")
             st.caption(t("p6.toy_caption"))
+        st.radio(t("p6.sg"), (1, 0), key="p6_sg", horizontal=True, format_func=fmt("p6.sg_"), help=t("p6.sg_help"))
     with c2:
         a, b = st.columns(2)
         a.slider(t("p6.window"), 1, 5, key="p6_window", help=t("p6.window_help"))
@@ -78,8 +80,8 @@ with st.container(border=True):
         a.number_input(t("p6.seed"), 0, 10**6, key="p6_seed", step=1)
 
 ss = st.session_state
-window, negative, dim, alpha, seed = ss.p6_window, ss.p6_negative, ss.p6_dim, ss.p6_alpha, ss.p6_seed
-qp_set(source=ss.p6_source, window=window, negative=negative, dim=dim, alpha=alpha, seed=seed)
+window, negative, dim, alpha, seed, sg = ss.p6_window, ss.p6_negative, ss.p6_dim, ss.p6_alpha, ss.p6_seed, ss.p6_sg
+qp_set(source=ss.p6_source, window=window, negative=negative, dim=dim, alpha=alpha, seed=seed, sg=sg)
 
 
 @st.cache_data(max_entries=32)
@@ -148,12 +150,20 @@ st.markdown(md("p6_stepper"))
 @st.fragment
 def stepper() -> None:
     """The stepper and the neighbours: a click here reruns only this part of the page."""
-    sim_key = (text, window, negative, dim, alpha, seed)
+    sim_key = (text, window, negative, dim, alpha, seed, sg)
 
     def _fresh():
         emb, ctx = init_params(V, dim, seed, context_init="random")
-        return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": np.empty(0, np.float32), "phase": "start", "trace": None,
-                "pending": None, "sample": None}
+        return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": np.empty(0, np.float32), "phase": "start",
+                "trace": None, "pending": None, "sample": None, "inputs_before": None}
+
+    def _sample(step: int):
+        """(input ids, target id, negatives): skip-gram has one input word, CBOW the whole context."""
+        if sg:
+            c, o, negs = data.sample(step, negative, seed, NS_EXPONENT)
+            return [c], o, negs
+        ctx, c, negs = data.sample_cbow(step, negative, seed, NS_EXPONENT)
+        return [int(i) for i in ctx], c, negs
 
     if "p6_sim" not in ss or ss.p6_sim["key"] != sim_key:
         ss.p6_sim = _fresh()
@@ -167,34 +177,44 @@ def stepper() -> None:
             sim["step"] += 1
             sim["phase"] = "applied"
 
+    def _compute(E, C, step: int) -> bool:
+        """One step on (E, C), kept pending (not applied); False when the vectors overflowed."""
+        inputs, target, negs = _sample(step)
+        with np.errstate(over="ignore", invalid="ignore"):  # the same steps the trainer runs:
+            if sg:
+                emb, ctx, trace = sgns_step(E, C, inputs[0], target, negs, alpha)
+            else:
+                emb, ctx, trace = cbow_step(E, C, inputs, target, negs, alpha)
+        try:
+            sgns_demo.check_step(trace, step)
+        except ValueError:
+            sim["error"] = True
+            return False
+        sim.update(trace=trace, pending=(emb, ctx), sample=(inputs, target, negs), inputs_before=E[inputs],
+                   phase="computed")
+        return True
+
     def _next():
         if sim["phase"] == "computed":
             _apply_pending()
-            return
-        c, o, negs = data.sample(sim["step"], negative, seed, NS_EXPONENT)
-        with np.errstate(over="ignore", invalid="ignore"):
-            emb, ctx, trace = sgns_step(sim["E"], sim["C"], c, o, negs, alpha)  # the same step the trainer runs
-        try:
-            sgns_demo.check_step(trace, sim["step"])
-        except ValueError:
-            sim["error"] = sim["step"] + 1
-            return
-        sim.update(trace=trace, pending=(emb, ctx), sample=(c, o, negs), phase="computed")
-        if ss.p6_oneclick:
+        elif _compute(sim["E"], sim["C"], sim["step"]) and ss.p6_oneclick:
             _apply_pending()
 
     def _run(n: int):
         _apply_pending()
-        try:
-            emb, ctx, losses, trace = sgns_demo.run_steps(sim["E"], sim["C"], data, sim["step"], n, negative, alpha,
-                                                          seed, NS_EXPONENT)
-        except ValueError as err:  # diverged: keep the matrices as they were before this run
-            sim["error"] = int(str(err).rsplit(" ", 1)[-1])
+        try:  # n - 1 steps in one go, then the last one like a click, so its trace and before/after can be shown
+            emb, ctx, losses, _ = sgns_demo.run_steps(sim["E"], sim["C"], data, sim["step"], n - 1, negative, alpha,
+                                                      seed, NS_EXPONENT, sg=sg)
+        except ValueError:  # diverged: keep the matrices as they were before this run
+            sim["error"] = True
             return
-        last = data.sample(sim["step"] + n - 1, negative, seed, NS_EXPONENT)
-        sim.update(E=emb, C=ctx, trace=trace, sample=last, phase="applied", pending=None)
+        before = (sim["E"], sim["C"], sim["step"], sim["losses"])
+        sim.update(E=emb, C=ctx, step=sim["step"] + n - 1)
         sim["losses"] = np.append(sim["losses"], losses.astype(np.float32))  # 4 bytes a step per user
-        sim["step"] += n
+        if _compute(emb, ctx, sim["step"]):
+            _apply_pending()
+        else:
+            sim["E"], sim["C"], sim["step"], sim["losses"] = before
 
     def _reset():
         ss.p6_sim = _fresh()
@@ -211,16 +231,20 @@ def stepper() -> None:
     sim = ss.p6_sim
     if sim.pop("error", None) is not None:
         st.error(t("p6.diverged", alpha=alpha))
-    st.caption(t("p6.status", step=sim["step"], v=V, dim=dim, pairs=len(data.pairs)))
+    st.caption(t("p6.status", step=sim["step"], v=V, dim=dim) + " · " +
+               (t("p6.status_sg", pairs=len(data.pairs)) if sg else t("p6.status_cbow", n=len(data.cbow))))
 
     highlight_e, highlight_c = {}, {}
     if sim["sample"] is not None:
-        c, o, negs = sim["sample"]
-        highlight_e = {c: "center"}
+        inputs, target, negs = sim["sample"]
+        highlight_e = {i: "center" for i in inputs}
         highlight_c = {int(n): "negative" for n in negs}
-        highlight_c[o] = "context"
-        st.html(legend_html([("center", t("p6.leg_input", w=words[c])), ("context", t("p6.leg_context", w=words[o])),
-                             ("negative", t("p6.leg_negative", w=", ".join(words[n] for n in negs)))]))
+        highlight_c[target] = "context"
+        in_words = ", ".join(words[i] for i in inputs)
+        st.html(legend_html([
+            ("center", t("p6.leg_input", w=in_words) if sg else t("p6.leg_inputs_cbow", w=in_words)),
+            ("context", t("p6.leg_context", w=words[target]) if sg else t("p6.leg_center_cbow", w=words[target])),
+            ("negative", t("p6.leg_negative", w=", ".join(words[n] for n in negs)))]))
 
     zmax = float(max(np.abs(sim["E"]).max(), np.abs(sim["C"]).max(), 1e-6))
     h1, h2 = st.columns(2)
@@ -236,8 +260,15 @@ def stepper() -> None:
         st.info(t("p6.press_next"))
     else:
         names = [words[int(i)] for i in tr.targets]
-        st.markdown(t("p6.h_forward", input=words[int(tr.center)]))
-        st.markdown(t("p6.v_line", w=words[int(tr.center)], v=vec_str(tr.v)) + "  \n" + "  \n".join(
+        inputs = sim["sample"][0]
+        in_words = ", ".join(words[i] for i in inputs)
+        if sg:
+            st.markdown(t("p6.h_forward", input=in_words))
+            v_line = t("p6.v_line", w=in_words, v=vec_str(tr.v))
+        else:
+            st.markdown(t("p6.h_forward_cbow", inputs=in_words))
+            v_line = t("p6.h_line", w=in_words, v=vec_str(tr.v))
+        st.markdown(v_line + "  \n" + "  \n".join(
             t("p6.u_line", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}") for j, name in enumerate(names)))
         fwd = pd.DataFrame({
             t("p6.col_word"): names,
@@ -250,9 +281,18 @@ def stepper() -> None:
                      column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.columns[2:]})
         st.markdown(t("p6.loss_line", loss=f"{tr.loss:.4f}"))
         st.markdown(t("p6.h_grad", alpha=tr.alpha))
-        rows = [{t("p6.col_word"): words[int(tr.center)], t("p6.col_matrix"): t("p6.embedding"),
-                 t("p6.col_before"): vec_str(tr.v), t("p6.col_grad"): vec_str(tr.grad_v),
-                 t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after)}]
+        if sg:
+            rows = [{t("p6.col_word"): in_words, t("p6.col_matrix"): t("p6.embedding"),
+                     t("p6.col_before"): vec_str(tr.v), t("p6.col_grad"): vec_str(tr.grad_v),
+                     t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after)}]
+        else:  # h is not stored anywhere: each input row moves by the change computed for h (as in gensim)
+            rows = [{t("p6.col_word"): "h", t("p6.col_matrix"): t("p6.mean"), t("p6.col_before"): vec_str(tr.v),
+                     t("p6.col_grad"): vec_str(tr.grad_v), t("p6.col_delta"): vec_str(tr.delta_v),
+                     t("p6.col_after"): ""}]
+            rows += [{t("p6.col_word"): words[i], t("p6.col_matrix"): t("p6.embedding"),
+                      t("p6.col_before"): vec_str(sim["inputs_before"][j]), t("p6.col_grad"): "",
+                      t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after[j])}
+                     for j, i in enumerate(inputs)]
         for j, name in enumerate(names):
             rows.append({t("p6.col_word"): name, t("p6.col_matrix"): t("p6.context"), t("p6.col_before"): vec_str(tr.U[j]),
                          t("p6.col_grad"): vec_str(tr.grad_U[j]), t("p6.col_delta"): vec_str(tr.delta_U[j]),
@@ -278,7 +318,7 @@ def stepper() -> None:
 
     with st.expander(t("p6.code_title")):
         st.markdown(t("p6.code_caption"))
-        st.code(inspect.getsource(sgns_step), language="python")
+        st.code(inspect.getsource(sgns_step if sg else cbow_step), language="python")
 
     # ---------------------------------------------------------------- after training: keep Embedding, drop Context
     st.subheader(t("p6.h_neighbours"))

@@ -1,13 +1,16 @@
 """The SGNS stepper's data stream and batch runner (page 6): which pair and which negatives each step uses.
 
-Everything loops over `w2v_core.sgns.sgns_step`, the same step the trainer is tested against, so the stepper shows
-exactly the arithmetic that trains the vectors. Negatives for step `s` come from `default_rng([seed, s])`: running
+Everything loops over `w2v_core.sgns.sgns_step` (or `cbow_step`), the same steps the trainer is tested against, so
+the stepper shows exactly the arithmetic that trains the vectors. Negatives for step `s` come from `default_rng([seed, s])`: running
 1000 steps at once lands on the same matrices as clicking "next" 1000 times.
 
 >>> from w2v_core.text import split_sentences
 >>> ds = StepperData.from_sentences(split_sentences("thou shalt not make a machine"), window=2)
 >>> [ds.vocab.index_to_key[i] for i in ds.pairs[0]]
 ['not', 'thou']
+>>> ctx, centre = ds.cbow[0]
+>>> [ds.vocab.index_to_key[i] for i in ctx], ds.vocab.index_to_key[centre]
+(['thou', 'shalt', 'make', 'a'], 'not')
 """
 from __future__ import annotations
 
@@ -15,17 +18,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from w2v_core.samples import NegativeSampler, skipgram_pairs
-from w2v_core.sgns import sgns_step
+from w2v_core.samples import NegativeSampler, cbow_samples, skipgram_pairs
+from w2v_core.sgns import cbow_step, sgns_step
 from w2v_core.text import Vocab
 
 
 @dataclass
 class StepperData:
-    """The vocabulary and the skip-gram (input, context) id pairs the stepper cycles through."""
+    """The vocabulary, the skip-gram (input, context) id pairs and the CBOW (context ids, centre) samples."""
 
     vocab: Vocab
     pairs: np.ndarray  # (P, 2) int: centre id, context id; starts at the article's first full window
+    cbow: list = field(default_factory=list)  # [(context ids (C,), centre id)], starting at the same position
     _samplers: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -46,32 +50,54 @@ class StepperData:
         if not rows:
             raise ValueError("no (input, context) pairs: the text needs at least two words in one sentence")
         pairs = np.array(rows, dtype=np.int64)  # (P, 2)
-        return cls(vocab, np.roll(pairs, -(start or 0), axis=0))
+        cbow, cstart = [], None
+        for si, sent in enumerate(sentences):
+            for c in cbow_samples(sent, window):
+                if cstart is None and si == 0 and c["position"] >= min(window, len(sent) - 1):
+                    cstart = len(cbow)
+                cbow.append((vocab.encode(c["context"]).astype(np.int64), vocab.key_to_index[c["center"]]))
+        cstart = cstart or 0
+        return cls(vocab, np.roll(pairs, -(start or 0), axis=0), cbow[cstart:] + cbow[:cstart])
 
     def sample(self, step: int, negative: int, seed: int, ns_exponent: float = 0.75) -> tuple[int, int, np.ndarray]:
         """(centre, context word, negatives) of step `step`; negatives never repeat the centre or the context word."""
         center, ctx = (int(x) for x in self.pairs[step % len(self.pairs)])
+        return center, ctx, self._negatives(step, negative, seed, ns_exponent, (center, ctx))
+
+    def sample_cbow(self, step: int, negative: int, seed: int, ns_exponent: float = 0.75):
+        """(context ids, centre, negatives) of CBOW step `step`; negatives never repeat the centre (the target)."""
+        ctx, center = self.cbow[step % len(self.cbow)]
+        return ctx, int(center), self._negatives(step, negative, seed, ns_exponent, (center,))
+
+    def _negatives(self, step, negative, seed, ns_exponent, exclude) -> np.ndarray:
         sampler = self._samplers.get(ns_exponent)
         if sampler is None:  # one table per exponent; only its generator changes from step to step
             sampler = self._samplers[ns_exponent] = NegativeSampler(self.vocab.counts, ns_exponent=ns_exponent)
         sampler.rng = np.random.default_rng([seed, step])
-        return center, ctx, np.asarray(sampler.draw(negative, exclude=(center, ctx)), dtype=np.int64)
+        return np.asarray(sampler.draw(negative, exclude=exclude), dtype=np.int64)
 
 
 def max_negative(vocab_size: int) -> int:
-    """How many distinct negatives fit: every word except the centre and its context word."""
+    """How many distinct negatives fit in skip-gram: every word except the centre and its context word."""
     return max(vocab_size - 2, 0)
 
 
 def run_steps(embedding, context, data: StepperData, start: int, n_steps: int, negative: int, alpha: float, seed: int,
-              ns_exponent: float = 0.75):
-    """Apply `n_steps` SGNS steps from step index `start`; returns (embedding, context, losses, last trace)."""
+              ns_exponent: float = 0.75, sg: int = 1):
+    """Apply `n_steps` steps (skip-gram when `sg`, else CBOW with the mean) from step index `start`.
+
+    Returns (embedding, context, losses, last trace).
+    """
     losses = np.empty(n_steps)
     trace = None
     with np.errstate(over="ignore", invalid="ignore"):  # checked below, with a message a learner can act on
         for i in range(n_steps):
-            center, ctx, negs = data.sample(start + i, negative, seed, ns_exponent)
-            embedding, context, trace = sgns_step(embedding, context, center, ctx, negs, alpha)
+            if sg:
+                center, ctx, negs = data.sample(start + i, negative, seed, ns_exponent)
+                embedding, context, trace = sgns_step(embedding, context, center, ctx, negs, alpha)
+            else:
+                ctx, center, negs = data.sample_cbow(start + i, negative, seed, ns_exponent)
+                embedding, context, trace = cbow_step(embedding, context, ctx, center, negs, alpha)
             check_step(trace, start + i)
             losses[i] = trace.loss
     return embedding, context, losses, trace

@@ -1,4 +1,5 @@
 """Page 6: the SGNS stepper shows exactly what w2v_core.sgns.sgns_step returns, and the page's other sections."""
+import inspect
 import json
 import time
 
@@ -135,8 +136,6 @@ def test_more_negatives_than_words_is_clamped_with_a_message():
 
 
 def test_show_the_code_is_the_real_function():
-    import inspect
-
     at = open_page(PAGE, lang="en")
     assert any(c.value.strip() == inspect.getsource(sgns_step).strip() for c in at.code)
 
@@ -204,3 +203,27 @@ def test_a_learning_rate_that_blows_up_is_explained_and_the_state_kept():
             last_ok = before
             break
     assert last_ok is not None, "alpha = 1.0 with 13 negatives should overflow within 8000 steps"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cbow_mode_shows_cbow_step(lang, data):
+    from w2v_core.sgns import cbow_step
+
+    at = open_page(PAGE, lang=lang, sg=0)
+    at.button(key="p6_next").click().run()
+    assert not at.exception
+    E, C = start(data)
+    ctx, c, negs = data.sample_cbow(0, K, SEED)
+    words = data.vocab.index_to_key
+    assert words[c] == "not" and [words[i] for i in ctx] == ["thou", "shalt", "make", "a"]
+    E2, C2, tr = cbow_step(E, C, ctx, c, negs, ALPHA)
+    df = forward_table(at, lang)
+    assert df.iloc[0, 0] == "not"
+    np.testing.assert_allclose(df.iloc[:, 2], tr.scores, rtol=1e-5)
+    np.testing.assert_allclose(df.iloc[:, 4], tr.errors, rtol=1e-5)
+    assert any(c.value.strip() == inspect.getsource(cbow_step).strip() for c in at.code)
+    at.button(key="p6_run100").click().run()  # applies, then 100 more
+    sim = at.session_state["p6_sim"]
+    E3, C3, _, _ = sgns_demo.run_steps(E, C, data, 0, 101, K, ALPHA, SEED, sg=0)
+    np.testing.assert_allclose(sim["E"], E3, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(sim["C"], C3, rtol=1e-5, atol=1e-7)

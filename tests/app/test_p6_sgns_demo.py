@@ -52,3 +52,12 @@ def test_no_pairs_is_a_clear_error():
     with pytest.raises(ValueError, match="at least two words"):
         sgns_demo.StepperData.from_sentences([["alone"], ["single"]])
     assert sgns_demo.max_negative(3) == 1 and sgns_demo.max_negative(1) == 0
+
+
+def test_cbow_samples_start_at_not_and_negatives_avoid_the_centre(data):
+    words = data.vocab.index_to_key
+    ctx, c = data.cbow[0]
+    assert words[c] == "not" and [words[i] for i in ctx] == ["thou", "shalt", "make", "a"]
+    for step in range(100):
+        ctx, c, negs = data.sample_cbow(step, 4, seed=1)
+        assert c not in negs and len(negs) == 4
