@@ -269,7 +269,7 @@ def stepper() -> None:
             st.markdown(t("p6.h_forward_cbow", inputs=in_words))
             v_line = t("p6.h_line", w=in_words, v=vec_str(tr.v))
         st.markdown(v_line + "  \n" + "  \n".join(
-            t("p6.u_line", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}") for j, name in enumerate(names)))
+            t("p6.u_line" if sg else "p6.u_line_cbow", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}") for j, name in enumerate(names)))
         fwd = pd.DataFrame({
             t("p6.col_word"): names,
             t("p6.col_target"): np.asarray(tr.labels, dtype=float),
