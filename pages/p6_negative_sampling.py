@@ -269,7 +269,8 @@ def stepper() -> None:
             st.markdown(t("p6.h_forward_cbow", inputs=in_words))
             v_line = t("p6.h_line", w=in_words, v=vec_str(tr.v))
         st.markdown(v_line + "  \n" + "  \n".join(
-            t("p6.u_line" if sg else "p6.u_line_cbow", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}") for j, name in enumerate(names)))
+            t("p6.u_line" if sg else "p6.u_line_cbow", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}")
+            for j, name in enumerate(names)))
         fwd = pd.DataFrame({
             t("p6.col_word"): names,
             t("p6.col_target"): np.asarray(tr.labels, dtype=float),
@@ -294,7 +295,8 @@ def stepper() -> None:
                       t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after[j])}
                      for j, i in enumerate(inputs)]
         for j, name in enumerate(names):
-            rows.append({t("p6.col_word"): name, t("p6.col_matrix"): t("p6.context"), t("p6.col_before"): vec_str(tr.U[j]),
+            rows.append({t("p6.col_word"): name, t("p6.col_matrix"): t("p6.context"),
+                         t("p6.col_before"): vec_str(tr.U[j]),
                          t("p6.col_grad"): vec_str(tr.grad_U[j]), t("p6.col_delta"): vec_str(tr.delta_U[j]),
                          t("p6.col_after"): vec_str(tr.U_after[j])})
         st.dataframe(rows, hide_index=True, width="stretch", key="p6_update",

@@ -1,4 +1,4 @@
-"""Page 6, section 1: one full-softmax training step on a tiny vocabulary, and its cost measured as the vocabulary grows."""
+"""Page 6, section 1: one full-softmax training step on a tiny vocabulary, and its cost as the vocabulary grows."""
 from __future__ import annotations
 
 import numpy as np
@@ -51,7 +51,8 @@ def softmax_section(negative: int = 5) -> None:
         st.session_state.p6_sm_run = st.session_state.get("p6_sm_run", 0) + 1
     with st.spinner(t("p6.sm_measuring")):
         res = measure(st.session_state.p6_sm_largest, negative, st.session_state.get("p6_sm_run", 0))
-    fig = line_chart(res["V"], {t("p6.sm_softmax"): res["softmax"] * 1e3, t("p6.sm_sgns", k=negative): res["sgns"] * 1e3},
+    ms = {t("p6.sm_softmax"): res["softmax"] * 1e3, t("p6.sm_sgns", k=negative): res["sgns"] * 1e3}
+    fig = line_chart(res["V"], ms,
                      t("p6.sm_timing_title", d=DIM), t("p6.sm_vocab"), t("p6.sm_ms"), log_x=True, log_y=True)
     st.plotly_chart(fig, width="stretch", key="p6_sm_chart")
     last = res.iloc[-1]

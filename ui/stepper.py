@@ -25,7 +25,8 @@ TEXT_ON = {"center": "white", "context": "white", "negative": "white", "feature"
            "dropped": "#333", "blank": "#222"}
 
 
-def sentence_html(tokens: Sequence[str], roles: dict[int, str] | None = None, bracket: tuple[int, int] | None = None) -> str:
+def sentence_html(tokens: Sequence[str], roles: dict[int, str] | None = None,
+                  bracket: tuple[int, int] | None = None) -> str:
     """Tokens as chips; `roles[i]` colours token i; `bracket=(lo, hi)` draws a frame around tokens lo..hi.
 
     Every token is passed through `html.escape`: the sentence is typed by the learner.
@@ -78,7 +79,8 @@ def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, hi
     return fig
 
 
-def prob_bars(words: Sequence[str], probs: Sequence[float], title: str, x_title: str, highlight: str | None = None) -> go.Figure:
+def prob_bars(words: Sequence[str], probs: Sequence[float], title: str, x_title: str,
+              highlight: str | None = None) -> go.Figure:
     """Horizontal bars, best at the top (probabilities from a model's softmax)."""
     colors = [COLORS["context"] if w == highlight else COLORS["negative"] for w in words]
     fig = go.Figure(go.Bar(x=list(probs), y=list(words), orientation="h", marker_color=colors,

@@ -1,8 +1,8 @@
 """The SGNS stepper's data stream and batch runner (page 6): which pair and which negatives each step uses.
 
 Everything loops over `w2v_core.sgns.sgns_step` (or `cbow_step`), the same steps the trainer is tested against, so
-the stepper shows exactly the arithmetic that trains the vectors. Negatives for step `s` come from `default_rng([seed, s])`: running
-1000 steps at once lands on the same matrices as clicking "next" 1000 times.
+the stepper shows exactly the arithmetic that trains the vectors. Negatives for step `s` come from
+`default_rng([seed, s])`: running 1000 steps at once lands on the same matrices as clicking "next" 1000 times.
 
 >>> from w2v_core.text import split_sentences
 >>> ds = StepperData.from_sentences(split_sentences("thou shalt not make a machine"), window=2)

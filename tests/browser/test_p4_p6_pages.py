@@ -46,8 +46,8 @@ def test_p5_step_and_play(lang, new_page, goto, rerun, assert_clean, screenshot)
     with rerun(page):
         button(page, "p5.play", lang).click()
     page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(e => /(\\b|第 )([4-9]|1[0-3])\\b/.test(e.innerText))",
-        timeout=15_000)
+        "[...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+        ".some(e => /(\\b|第 )([4-9]|1[0-3])\\b/.test(e.innerText))", timeout=15_000)
     with rerun(page):
         button(page, "p5.pause", lang).click()
     assert_clean(page)
