@@ -319,7 +319,7 @@ def stepper() -> None:
                         width="stretch", key="p6_loss")
 
     with st.expander(t("p6.code_title")):
-        st.markdown(t("p6.code_caption"))
+        st.markdown(t("p6.code_caption", fn="sgns_step" if sg else "cbow_step"))
         st.code(inspect.getsource(sgns_step if sg else cbow_step), language="python")
 
     # ---------------------------------------------------------------- after training: keep Embedding, drop Context
