@@ -24,6 +24,11 @@ def test_p4_language_models(lang, new_page, goto, rerun, assert_clean, screensho
     with rerun(page) as r:
         button(page, "p4.step", lang).click()
     assert any(t("p4.window_pos", lang=lang, pos=2, total=11) in c for c in caption_text(page))
+    with rerun(page):  # play: the window keeps sliding on the fragment's timer until the end
+        button(page, "p4.play", lang).click()
+    done = t("p4.window_pos", lang=lang, pos=11, total=11)
+    page.wait_for_function(f"document.body.innerText.includes({done!r})", timeout=20_000)
+    button(page, "p4.play", lang).wait_for(timeout=10_000)  # back to "Play" once it reached the end
     box = page.get_by_role("textbox", name=t("p4.prev", lang=lang), exact=True)
     with rerun(page):
         box.fill("see you")
