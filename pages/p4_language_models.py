@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
-from ui.stepper import legend_html, matrix_heatmap, prob_bars, sentence_html
+from ui.stepper import fmt, legend_html, matrix_heatmap, prob_bars, sentence_html
 
 try:
     from w2v_core.samples import lm_windows
@@ -21,10 +21,14 @@ DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human min
 TOP = 10
 
 
+CORPORA = {"en": "p4_corpus", "zh": "p4_corpus_zh"}  # toy corpora (data, not translations)
+START = {"en": "thou shalt", "zh": "我想"}
+
+
 @st.cache_resource(show_spinner=False)
-def language_model(left: int, right: int) -> SoftmaxLM:
+def language_model(left: int, right: int, corpus: str = "en") -> SoftmaxLM:
     """The toy corpus' softmax LM, trained once per server with a fixed seed; shared and only ever read."""
-    sentences = split_sentences(md("p4_corpus", lang="en"))
+    sentences = split_sentences(md(CORPORA[corpus], lang="en"))
     return SoftmaxLM.train(sentences, left=left, right=right, dim=16, epochs=40, lr=0.1, seed=0)
 
 
@@ -32,7 +36,8 @@ st.title(t("nav.p4"))
 st.markdown(md("p4_intro"))
 
 init_defaults({
-    "p4_prev": "thou shalt",
+    "p4_lm": qp_get("lm", "en", choices=tuple(CORPORA)),
+    "p4_prev": None,
     "p4_sentence": DEFAULT_SENTENCE,
     "p4_n": qp_get("n", 3, int, lo=2, hi=6),
     "p4_pos": 0,
@@ -40,15 +45,22 @@ init_defaults({
     "p4_blank_left": "jay was hit by a",
     "p4_blank_right": "bus",
 })
-qp_set(n=st.session_state.p4_n)
+if st.session_state.p4_prev is None:
+    st.session_state.p4_prev = START[st.session_state.p4_lm]
+qp_set(n=st.session_state.p4_n, lm=st.session_state.p4_lm)
 
-with st.spinner(t("p4.training")):
-    lm = language_model(2, 0)
-words = lm.vocab.index_to_key
+
+def _corpus_changed() -> None:
+    st.session_state.p4_prev = START[st.session_state.p4_lm]
 
 # ---------------------------------------------------------------- 1. next-word prediction
 st.header(t("p4.h_predict"))
 st.markdown(md("p4_predict"))
+st.radio(t("p4.lm"), tuple(CORPORA), key="p4_lm", horizontal=True, format_func=fmt("p4.lm_"),
+         on_change=_corpus_changed)
+with st.spinner(t("p4.training")):
+    lm = language_model(2, 0, st.session_state.p4_lm)
+words = lm.vocab.index_to_key
 st.text_input(t("p4.prev"), key="p4_prev", max_chars=200, help=t("p4.prev_help"))
 prev = tokenize(st.session_state.p4_prev)
 unknown = [w for w in prev[-lm.left:] if w not in lm.vocab]
@@ -166,12 +178,13 @@ left_words = tokenize(st.session_state.p4_blank_left)
 right_words = tokenize(st.session_state.p4_blank_right)
 st.html(sentence_html([*left_words, "____", *right_words], {len(left_words): "blank"}))
 with st.spinner(t("p4.training")):
+    lm_left = language_model(2, 0)  # the article's example is English, whatever corpus section 1 uses
     lm_both = language_model(2, 1)
 if not left_words:
     st.info(t("p4.blank_need_left"))
 else:
     cols = st.columns(2)
-    for col, model, rw, title, key in ((cols[0], lm, (), t("p4.left_only"), "p4_left_bars"),
+    for col, model, rw, title, key in ((cols[0], lm_left, (), t("p4.left_only"), "p4_left_bars"),
                                        (cols[1], lm_both, right_words[:1], t("p4.both_sides"), "p4_both_bars")):
         with col:
             try:

@@ -93,3 +93,18 @@ def test_tapping_a_suggestion_appends_it_and_predicts_again(lm):
     assert at.session_state["p4_prev"] == "thou shalt not"
     probs, _ = lm.predict(["shalt", "not"])
     assert bars(at)["y"][0] == lm.vocab.index_to_key[int(np.argmax(probs))]
+
+
+def test_chinese_corpus_predicts_chinese_and_matches_the_model():
+    at = open_page(PAGE, lang="zh")
+    at.radio(key="p4_lm").set_value("zh").run()
+    assert not at.exception and at.session_state["p4_prev"] == "我想"
+    zh = SoftmaxLM.train(split_sentences(md("p4_corpus_zh", lang="en")), left=2, right=0, dim=16, epochs=40, lr=0.1,
+                         seed=0)
+    probs, _ = zh.predict(tokenize("我想"))
+    top = np.argsort(probs)[::-1][:10]
+    assert bars(at)["y"] == [zh.vocab.index_to_key[i] for i in top]
+    assert bars(at)["y"][0] == "吃"
+    at.text_input(key="p4_prev").input("今天天气").run()  # typed without spaces: jieba splits it like the corpus
+    assert not at.warning and bars(at)["y"][0] == "很"
+    assert bars(at, -1)["y"][0] == "red"  # look-both-ways keeps the article's English example
