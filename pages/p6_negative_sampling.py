@@ -64,12 +64,14 @@ with st.container(border=True):
         st.radio(t("p6.source"), SOURCES, key="p6_source", horizontal=True,
                  format_func=fmt("p6.source_"))
         ss_source = st.session_state.p6_source
+        # Always drawn (disabled for the corpora) so an edited sentence survives a trip to a corpus and back.
+        st.text_area(t("p6.text"), key="p6_text", height=80, max_chars=2000, disabled=ss_source != "sentence")
         if ss_source == "sentence":
-            st.text_area(t("p6.text"), key="p6_text", height=80, max_chars=2000)
             text = st.session_state.p6_text
         else:  # the corpora are data, the same in both interface languages
             text = md("p6_toy_corpus" if ss_source == "toy" else "p6_toy_corpus_zh", lang="en")
-            st.caption(t("p6.toy_caption"))
+            with st.expander(t("p6.toy_caption")):
+                st.text(text)
         st.radio(t("p6.sg"), (1, 0), key="p6_sg", horizontal=True, format_func=fmt("p6.sg_"), help=t("p6.sg_help"))
     with c2:
         a, b = st.columns(2)

@@ -227,3 +227,12 @@ def test_cbow_mode_shows_cbow_step(lang, data):
     E3, C3, _, _ = sgns_demo.run_steps(E, C, data, 0, 101, K, ALPHA, SEED, sg=0)
     np.testing.assert_allclose(sim["E"], E3, rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(sim["C"], C3, rtol=1e-5, atol=1e-7)
+
+
+def test_an_edited_sentence_survives_a_trip_to_the_toy_corpus():
+    at = open_page(PAGE, lang="en")
+    at.text_area(key="p6_text").input("the cat sat on the mat. the dog sat on the rug.").run()
+    at.radio(key="p6_source").set_value("toy").run()
+    assert at.session_state["p6_sim"]["key"][0].startswith("the king")
+    at.radio(key="p6_source").set_value("sentence").run()
+    assert at.session_state["p6_text"] == "the cat sat on the mat. the dog sat on the rug."
