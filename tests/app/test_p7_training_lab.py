@@ -1,6 +1,5 @@
 """Page 7 (training lab): training moves the loss and the map, results match w2v_core, compare, export, URL, errors."""
 import json
-import time
 
 import numpy as np
 import pytest
@@ -76,15 +75,12 @@ def test_step_then_train_changes_loss_and_map_and_matches_core():
     assert any("**bread**" in m.value for m in at.markdown), "bread is the odd one out"
 
 
-def test_clusters_and_analogy_emerge_on_the_toy_corpora_fast():
+def test_clusters_and_analogy_emerge_on_the_toy_corpora():
     for corpus, (a, b, c, d), (w, group) in [
             ("kingdom_en", ("king", "man", "woman", "queen"), ("dog", {"cat", "horse", "cow", "sheep", "goat",
                                                                        "bird", "duck"})),
             ("kingdom_zh", ("国王", "男人", "女人", "王后"), ("三", set("二四五六七八九十")))]:
-        t0 = time.perf_counter()
-        m = core_model(corpus)
-        seconds = time.perf_counter() - t0
-        assert seconds < 4, f"{corpus} trained in {seconds:.2f} s"  # 2 s budget; slack for a loaded CI box
+        m = core_model(corpus)  # its speed is measured in benchmarks/, not asserted here
         assert m.wv.most_similar(positive=[a, c], negative=[b], topn=1)[0][0] == d
         assert {x for x, _ in m.wv.most_similar(w, topn=5)} <= group
 
@@ -149,13 +145,9 @@ def test_rerun_without_changes_neither_retrains_nor_rebuilds(monkeypatch):
     calls = []
     monkeypatch.setattr(Word2Vec, "train_chunk", lambda self, *a, **k: calls.append("train"))
     monkeypatch.setattr(Word2Vec, "build_vocab", lambda self, *a, **k: calls.append("vocab"))
-    times = []
     for _ in range(3):
-        t0 = time.perf_counter()
         at.run()
-        times.append(time.perf_counter() - t0)
-    assert not at.exception and calls == []
-    assert min(times) < 1.0  # AppTest adds its own overhead; the browser-level figure is in the report
+    assert not at.exception and calls == []  # rerun times are measured in benchmarks/page_reruns.py
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
