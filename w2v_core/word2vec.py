@@ -6,7 +6,7 @@ import numbers
 import numpy as np
 
 from . import fast
-from .samples import keep_probability, unigram_distribution
+from .samples import alias_table, keep_probability, unigram_distribution
 from .sgns import init_params
 from .text import Vocab
 
@@ -83,8 +83,9 @@ class Word2Vec:
         self._embedding, self.syn1neg = init_params(len(self.vocab), self.vector_size, rng)
         # subsampling and negatives as integers, as gensim stores them: keep if keep_ints[w] >= 32 random bits
         self._keep_ints = np.round(keep_probability(self.vocab.counts, self.sample) * 2 ** 32).astype(np.uint64)
-        self.cum_table = np.round(np.cumsum(unigram_distribution(self.vocab.counts, self.ns_exponent))
-                                  * (2 ** 31 - 1)).astype(np.int64)  # gensim's cum_table
+        probs = unigram_distribution(self.vocab.counts, self.ns_exponent)  # (V,) the noise distribution
+        self.cum_table = np.round(np.cumsum(probs) * (2 ** 31 - 1)).astype(np.int64)  # gensim's, to inspect
+        self._alias_keep, self._alias = alias_table(probs)  # what the kernel draws from: O(1), not bisect
         self._state = np.array([rng.integers(0, 2 ** 48)], dtype=np.uint64)  # LCG state, resumes exactly
         self._epoch, self._sentence, self._words_done = 0, 0, 0
         self.loss_history = []
@@ -115,7 +116,7 @@ class Word2Vec:
             s, w, ls, st = fast.train_sentences(
                 self._embedding, self.syn1neg, self._corpus, self._offsets, self._sentence, self.corpus_count,
                 max_words - done_words, self.sg, self.window, self.shrink_windows, self.negative, self.cbow_mean,
-                self._keep_ints, self.cum_table, self._state, self._words_done, max(self.total_words, 1),
+                self._keep_ints, self._alias_keep, self._alias, self._state, self._words_done, max(self.total_words, 1),
                 self.alpha, self.min_alpha)
             self._sentence, self._words_done = s, self._words_done + w
             done_words, loss, steps = done_words + w, loss + ls, steps + st
