@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from w2v_core.samples import (NegativeSampler, alias_table, cbow_samples, effective_windows, keep_probability, lm_windows,
-                              skipgram_pairs, unigram_distribution)
+from w2v_core.samples import (NegativeSampler, alias_table, cbow_samples, effective_windows, keep_probability,
+                              lm_windows, skipgram_pairs, unigram_distribution)
 
 TOKENS = "thou shalt not make a machine".split()
 
