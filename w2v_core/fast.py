@@ -151,7 +151,7 @@ def _draw_negatives(alias_keep, alias, negative, true_word, state, negs):
     return n
 
 
-@njit(cache=True, fastmath=False)
+@njit(cache=True, fastmath=False, nogil=True)
 def train_sentences(syn0, syn1neg, corpus, offsets, s_begin, s_end, max_words, sg, window, shrink_windows,
                     negative, cbow_mean, keep_ints, alias_keep, alias, state, words_before, total_words, alpha0,
                     min_alpha):

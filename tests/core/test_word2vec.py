@@ -141,3 +141,10 @@ def test_bad_corpora_raise_clear_value_errors():
 def test_huge_learning_rate_raises_instead_of_returning_nan():
     with pytest.raises(ValueError, match="learning rate too high"):
         Word2Vec(toy_corpus(300), alpha=1e30, **{k: v for k, v in SMALL.items() if k != "alpha"})
+
+
+def test_two_workers_share_the_work_and_learn_as_well():
+    model = Word2Vec(toy_corpus(), sg=1, workers=2, **SMALL)
+    assert model.progress == 1.0 and model._state.shape == (2,)
+    assert model.loss_history[-1][0] == model.total_words
+    assert neighbour_accuracy(model) >= 0.9
