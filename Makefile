@@ -22,11 +22,12 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt $(VENV)/.deps
 deps: $(VENV)/.deps
 dev-deps: $(VENV)/.dev-deps
 
-# Debian's chromium and CJK fonts for the real-browser tests; installed only when missing.
+# Debian's chromium, CJK and emoji fonts (page icons) for the real-browser tests; installed only when missing.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+			|| ! fc-list 2>/dev/null | grep -qi "Noto Color Emoji"; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium fonts-liberation fonts-dejavu-core fonts-noto-cjk fontconfig >/dev/null; \
+			chromium fonts-liberation fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji fontconfig >/dev/null; \
 	fi
 
 run: deps

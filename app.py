@@ -2,6 +2,7 @@
 import streamlit as st
 
 from ui.i18n import LANG_LABELS, LANGS, detect_lang, t
+from ui.nav import PAGES
 
 st.set_page_config(page_title="Illustrated Word2vec Lab · 图解 Word2vec 实验室", page_icon="🧭", layout="wide")
 
@@ -20,22 +21,12 @@ st.sidebar.radio("语言 · Language", LANGS, key="lang_widget", format_func=LAN
 if st.query_params.get("lang") != lang:
     st.query_params["lang"] = lang
 
-PAGES = [  # (file, url path, title key, icon, group)
-    ("pages/home.py", "home", "nav.home", "🏠", "nav.group_start"),
-    ("pages/p1_personality.py", "personality", "nav.p1", "🧑", "nav.group_article"),
-    ("pages/p2_word_embeddings.py", "word-embeddings", "nav.p2", "🟥", "nav.group_article"),
-    ("pages/p3_analogies.py", "analogies", "nav.p3", "👑", "nav.group_article"),
-    ("pages/p4_language_models.py", "language-models", "nav.p4", "📱", "nav.group_article"),
-    ("pages/p5_skipgram_cbow.py", "skipgram-cbow", "nav.p5", "🪟", "nav.group_article"),
-    ("pages/p6_negative_sampling.py", "negative-sampling", "nav.p6", "🎯", "nav.group_article"),
-    ("pages/p7_training_lab.py", "training-lab", "nav.p7", "🧪", "nav.group_lab"),
-    ("pages/p8_projector.py", "projector", "nav.p8", "🔭", "nav.group_lab"),
-    ("pages/about.py", "about", "nav.about", "📚", "nav.group_more"),
-]
-
 groups: dict[str, list] = {}
-for path, url, title_key, icon, group_key in PAGES:
-    page = st.Page(path, title=t(title_key), icon=icon, url_path=url, default=(url == "home"))
-    groups.setdefault(t(group_key), []).append(page)
+for p in PAGES:
+    page = st.Page(p.file, title=t(f"nav.{p.key}"), icon=p.icon, url_path=p.url, default=(p.url == "home"))
+    groups.setdefault(t(f"nav.{p.group}"), []).append(page)
 
-st.navigation(groups).run()
+current = st.navigation(groups)
+# The browser tab names the page, then the app: "3 · Analogies · Illustrated Word2vec Lab".
+st.set_page_config(page_title=f"{current.title} · {t('common.app_title')}")
+current.run()

@@ -1,9 +1,11 @@
 """The frame: every page opens in both languages, the language switch and ?lang= work, translations match."""
+from pathlib import Path
+
 import pytest
 from conftest import APP
 from streamlit.testing.v1 import AppTest
 
-from ui.i18n import all_keys
+from ui.i18n import all_keys, t
 
 PAGES = ["pages/home.py", "pages/p1_personality.py", "pages/p2_word_embeddings.py", "pages/p3_analogies.py",
          "pages/p4_language_models.py", "pages/p5_skipgram_cbow.py", "pages/p6_negative_sampling.py",
@@ -35,3 +37,48 @@ def test_locale_picks_chinese_and_switch_changes_language():
     at.sidebar.radio(key="lang_widget").set_value("en").run()
     assert at.session_state["lang"] == "en"
     assert not at.exception
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_links_every_page_with_a_summary(lang):
+    from apptest import open_page
+    from ui.nav import PAGES
+
+    at = open_page("pages/home.py", lang=lang)
+    links = at.get("page_link")
+    others = [p for p in PAGES if p.key != "home"]
+    assert [link.proto.page for link in links] == [Path(p.file).stem for p in others]
+    assert len({link.proto.page_script_hash for link in links}) == len(others)
+    assert [link.proto.label.strip("*") for link in links] == [t(f"nav.{p.key}", lang=lang) for p in others]
+    captions = [c.value for c in at.caption]
+    for p in others:
+        assert t(f"home.summary_{p.key}", lang=lang) in captions
+    assert at.title[0].value == t("home.title", lang=lang)
+    assert [c.value for c in at.code] == ["/?lang=zh", "/?lang=en"]  # AppTest has no browser address
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_about_credits_and_live_versions(lang):
+    from importlib.metadata import version
+
+    from apptest import open_page
+
+    at = open_page("pages/about.py", lang=lang)
+    text = "\n".join(m.value for m in at.markdown)
+    for needle in ["jalammar.github.io/illustrated-word2vec", "jianshu.com", "1301.3781", "1310.4546",
+                   "Bengio", "Pennington", "pddl", "Řehůřek", "d2l.ai"]:
+        assert needle in text, needle
+    table = at.table[0].value
+    assert table.loc["streamlit"].iloc[1] == version("streamlit") == "1.67.0"
+    assert table.loc["numpy"].iloc[1] == version("numpy")
+    assert "gensim" in table.index  # dev requirements are listed too
+    assert at.title[0].value == t("about.title", lang=lang)
+
+
+def test_browser_tab_names_the_page():
+    from apptest import open_page
+
+    at = open_page("pages/p3_analogies.py", lang="zh")
+    # set_page_config is not exposed by AppTest; the title is the navigation's current page plus the app name.
+    assert not at.exception
+

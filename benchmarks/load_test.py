@@ -1,0 +1,355 @@
+"""A classroom at once: N simulated students drive one local `streamlit run app.py` for D seconds.
+
+Each student is one websocket session speaking Streamlit's own protocol (the same one the browser speaks):
+`ws://127.0.0.1:<port>/_stcore/stream`, subprotocol "streamlit", `BackMsg(rerun_script=ClientState(...))` with
+the page's url path and widget states, then `ForwardMsg`s until `script_finished`. Widget ids are learned from
+the deltas of each page's first render (a keyed widget's id ends with `-<key>`). Only ever targets 127.0.0.1.
+
+Reported: p50/p95/max latency per action (send -> script_finished), errors (exception deltas, compile errors,
+timeouts, dropped connections; must be 0), widgets a scenario needed but the page did not show, and the server's
+memory (VmRSS sampled during the run, VmHWM at the end, from /proc).
+
+    python benchmarks/load_test.py [students] [seconds]
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Url paths of the pages (app.py's PAGES); home is the default page, whose url path is "".
+PAGES = ["", "personality", "word-embeddings", "analogies", "language-models", "skipgram-cbow",
+         "negative-sampling", "training-lab", "projector", "about"]
+ANALOGIES = [("king, woman", "man"), ("paris, germany", "france"), ("walking, swam", "walked"),
+             ("tokyo, china", "japan"), ("queen, man", "woman"), ("big, small", "bigger")]
+
+# name -> (weight, page, what to do). Weights: what a class does most (step, query) happens most.
+SCENARIOS = {
+    "p6_next": (5, "negative-sampling", ("trigger", "p6_next")),
+    "p6_run100": (2, "negative-sampling", ("trigger", "p6_run100")),
+    "p3_query": (4, "analogies", ("analogy", None)),
+    "p3_preset": (2, "analogies", ("choose", "p3_preset")),
+    "p5_step": (4, "skipgram-cbow", ("trigger", "p5_step")),
+    "p7_train": (1, "training-lab", ("trigger", "p7_train")),
+    "visit": (3, None, ("visit", None)),
+}
+TIMEOUT = 60.0  # a rerun slower than this counts as an error
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def proc_mem(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM (peak) of a process in MB, from /proc/<pid>/status."""
+    out = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                name, value = line.split(":", 1)
+                out[name] = int(value.split()[0]) / 1024
+    except OSError:
+        pass
+    return out
+
+
+def start_server(port: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address=127.0.0.1",
+           f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
+           "--server.fileWatcherType=none", "--logger.level=error"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError("streamlit did not become healthy within 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+def widget_info(element) -> tuple[str, str, object] | None:
+    """(element type, widget id, sub-proto) when the element is a widget with an id."""
+    kind = element.WhichOneof("type")
+    if kind is None:
+        return None
+    sub = getattr(element, kind)
+    wid = getattr(sub, "id", "")
+    if isinstance(wid, str) and wid.startswith("$$ID-"):
+        return kind, wid, sub
+    return None
+
+
+def user_key(widget_id: str) -> str | None:
+    """`$$ID-<hash>-<key>` -> key (None for widgets without a user key)."""
+    parts = widget_id.split("-", 2)
+    return parts[2] if len(parts) == 3 and parts[2] else None
+
+
+class Student:
+    def __init__(self, n: int, port: int, lang: str, stats: "Stats"):
+        self.n, self.port, self.lang, self.stats = n, port, lang, stats
+        self.rng = random.Random(1000 + n)
+        self.page: str | None = None
+        self.widgets: dict[str, tuple[str, str, object]] = {}  # key -> (kind, id, proto) on the current page
+        self.sticky: dict[str, object] = {}  # widget id -> WidgetState the student set on the current page
+        self.ws = None
+
+    async def rerun(self, action: str, page: str, states: list | None = None) -> bool:
+        """One rerun: send, read until script_finished, record latency and errors. True when it finished."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = BackMsg()
+        cs = msg.rerun_script
+        cs.page_name = page
+        cs.query_string = f"lang={self.lang}"
+        if page == self.page:
+            for st in self.sticky.values():
+                cs.widget_states.widgets.append(st)
+        for st in states or []:
+            cs.widget_states.widgets.append(st)
+        t0 = time.perf_counter()
+        widgets: dict[str, tuple[str, str, object]] = {}
+        exceptions: list[str] = []
+        status = None
+        try:
+            await self.ws.send(msg.SerializeToString())
+            async with asyncio.timeout(TIMEOUT):
+                while True:
+                    fm = ForwardMsg()
+                    fm.ParseFromString(await self.ws.recv())
+                    kind = fm.WhichOneof("type")
+                    if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+                        el = fm.delta.new_element
+                        if el.WhichOneof("type") == "exception":
+                            exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
+                        info = widget_info(el)
+                        if info and user_key(info[1]):
+                            widgets[user_key(info[1])] = info
+                    elif kind == "script_finished":
+                        status = fm.script_finished
+                        if status in (0, 1, 3):
+                            break
+                        # 2 = cut short by a newer rerun: cannot happen with one request at a time; keep reading
+        except TimeoutError:
+            self.stats.error(action, f"timeout after {TIMEOUT:.0f} s")
+            return False
+        except Exception as exc:  # connection dropped, bad frame
+            self.stats.error(action, f"{type(exc).__name__}: {exc}"[:300])
+            raise
+        dt = time.perf_counter() - t0
+        self.stats.latency[action].append(dt)
+        for e in exceptions:
+            self.stats.error(action, "exception delta: " + e)
+        if status == 1:
+            self.stats.error(action, "compile error")
+        if page != self.page:
+            self.sticky = {}
+        self.page = page
+        self.widgets = widgets
+        return True
+
+    async def visit(self, page: str) -> None:
+        await self.rerun(f"visit:{page or 'home'}", page)
+
+    def state_for(self, key: str, kind: str, sub, what: str):
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        st = WidgetState(id=sub.id)
+        if what == "trigger":
+            st.trigger_value = True
+        elif kind in ("selectbox", "radio"):
+            options = list(sub.options)
+            if not options:
+                return None
+            st.string_value = self.rng.choice(options)
+        elif kind == "button_group":
+            options = [o.content for o in sub.options]
+            if not options:
+                return None
+            st.string_array_value.data.append(self.rng.choice(options))
+        else:
+            return None
+        return st
+
+    async def act(self, name: str) -> None:
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        _, page, (what, key) = SCENARIOS[name]
+        if what == "visit":
+            await self.visit(self.rng.choice(PAGES))
+            return
+        if self.page != page:
+            await self.visit(page)
+        if what == "analogy":
+            needed = ["p3_positive", "p3_negative"]
+            if any(k not in self.widgets for k in needed):
+                for k in needed:
+                    if k not in self.widgets:
+                        self.stats.missing[k] += 1
+                return
+            pos, neg = self.rng.choice(ANALOGIES)
+            for k, v in (("p3_positive", pos), ("p3_negative", neg)):
+                st = WidgetState(id=self.widgets[k][1], string_value=v)
+                self.sticky[st.id] = st
+            await self.rerun(name, page)
+            return
+        if key not in self.widgets:
+            self.stats.missing[key] += 1
+            return
+        kind, _, sub = self.widgets[key]
+        st = self.state_for(key, kind, sub, what)
+        if st is None:
+            self.stats.missing[f"{key} ({kind}: no usable value)"] += 1
+            return
+        if what == "trigger":
+            await self.rerun(name, page, [st])
+        else:
+            self.sticky[st.id] = st
+            await self.rerun(name, page)
+
+    async def run(self, until: float, think: tuple[float, float]) -> None:
+        import websockets
+
+        names = list(SCENARIOS)
+        weights = [SCENARIOS[n][0] for n in names]
+        try:
+            async with websockets.connect(f"ws://127.0.0.1:{self.port}/_stcore/stream", subprotocols=["streamlit"],
+                                          max_size=None, open_timeout=30, ping_interval=None) as ws:
+                self.ws = ws
+                await self.visit(self.rng.choice(PAGES))  # arriving from a shared link
+                while time.time() < until:
+                    await asyncio.sleep(self.rng.uniform(*think))
+                    if time.time() >= until:
+                        break
+                    await self.act(self.rng.choices(names, weights)[0])
+        except Exception as exc:
+            self.stats.error("connection", f"student {self.n}: {type(exc).__name__}: {exc}"[:300])
+
+
+class Stats:
+    def __init__(self):
+        self.latency: dict[str, list[float]] = defaultdict(list)
+        self.errors: Counter = Counter()
+        self.error_samples: list[str] = []
+        self.missing: Counter = Counter()
+
+    def error(self, action: str, text: str) -> None:
+        self.errors[action] += 1
+        if len(self.error_samples) < 20:
+            self.error_samples.append(f"{action}: {text}")
+
+
+def summarize(values: list[float]) -> dict:
+    ms = sorted(v * 1000 for v in values)
+    if not ms:
+        return {"n": 0}
+    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1), "p95_ms": round(p95, 1),
+            "max_ms": round(ms[-1], 1)}
+
+
+async def _drive(port: int, pid: int, students: int, seconds: float, think, mem_samples: list) -> Stats:
+    stats = Stats()
+    until = time.time() + seconds
+    langs = ["zh", "en"]
+    crowd = [Student(i, port, langs[i % 2], stats) for i in range(students)]
+
+    async def sample_memory():
+        while time.time() < until + 5:
+            mem_samples.append(proc_mem(pid).get("VmRSS", 0.0))
+            await asyncio.sleep(1)
+
+    sampler = asyncio.create_task(sample_memory())
+    # Students arrive over the first two seconds, as a class does after the teacher shares the link.
+    tasks = []
+    for s in crowd:
+        tasks.append(asyncio.create_task(s.run(until, think)))
+        await asyncio.sleep(2.0 / max(1, students))
+    await asyncio.gather(*tasks)
+    sampler.cancel()
+    return stats
+
+
+def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (1.0, 3.0)) -> dict:
+    """Run the classroom and return the figures (also what run_all.py stores in results.json)."""
+    port = free_port()
+    proc = start_server(port)
+    mem_samples: list[float] = []
+    try:
+        idle = proc_mem(proc.pid)
+        t0 = time.time()
+        stats = asyncio.run(_drive(port, proc.pid, students, seconds, think, mem_samples))
+        wall = time.time() - t0
+        mem = proc_mem(proc.pid)
+    finally:
+        stop_server(proc)
+    all_lat = [v for vs in stats.latency.values() for v in vs]
+    overall = summarize(all_lat)
+    result = {
+        "students": students, "seconds": seconds, "think_s": list(think), "wall_s": round(wall, 1),
+        "reruns": len(all_lat), "reruns_per_s": round(len(all_lat) / wall, 1) if wall else 0.0,
+        "overall": overall,
+        "actions": {k: summarize(v) for k, v in sorted(stats.latency.items())},
+        "errors": sum(stats.errors.values()), "errors_by_action": dict(stats.errors),
+        "error_samples": stats.error_samples,
+        "missing_widgets": dict(stats.missing),
+        "server_mb": {"idle_rss": round(idle.get("VmRSS", 0), 1),
+                      "max_rss_sampled": round(max(mem_samples, default=0), 1),
+                      "end_rss": round(mem.get("VmRSS", 0), 1), "hwm": round(mem.get("VmHWM", 0), 1)},
+    }
+    result["targets_met"] = bool(overall.get("p95_ms", 1e9) < 500 and result["errors"] == 0
+                                 and result["server_mb"]["hwm"] < 1024)
+    return result
+
+
+def format_result(r: dict) -> str:
+    lines = [f"load: {r['students']} students x {r['seconds']} s (think {r['think_s'][0]}-{r['think_s'][1]} s): "
+             f"{r['reruns']} reruns ({r['reruns_per_s']}/s), p50 {r['overall'].get('p50_ms')} ms, "
+             f"p95 {r['overall'].get('p95_ms')} ms, max {r['overall'].get('max_ms')} ms, errors {r['errors']}, "
+             f"server RSS max {r['server_mb']['max_rss_sampled']} MB (HWM {r['server_mb']['hwm']} MB)"]
+    for name, s in r["actions"].items():
+        if s["n"]:
+            lines.append(f"  {name:28s} n={s['n']:4d}  p50 {s['p50_ms']:7.1f}  p95 {s['p95_ms']:7.1f}  "
+                         f"max {s['max_ms']:7.1f} ms")
+    if r["missing_widgets"]:
+        lines.append(f"  widgets not on their page (action skipped): {r['missing_widgets']}")
+    for e in r["error_samples"][:10]:
+        lines.append(f"  ERROR {e}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    d = float(sys.argv[2]) if len(sys.argv) > 2 else 60
+    res = main(n, d)
+    print(format_result(res))
+    if "--json" in sys.argv:
+        print(json.dumps(res, indent=1))

@@ -1,0 +1,117 @@
+"""`make bench`: every speed figure of the project in one run, printed compactly and kept in results.json.
+
+1. bench_trainer.main()   trainer vs gensim (core-train)
+2. bench_vectors.main()   vector queries / loading (core-vectors)
+3. page_reruns.main()     per-page first run and unchanged rerun (AppTest)
+4. load_test.main(30, 60) a classroom of 30 students for 60 s on one local server
+
+Each step is guarded: a missing or failing benchmark is reported and the others still run.
+
+    python benchmarks/run_all.py [--quick]     (--quick: load test with 10 students for 15 s)
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for p in (str(ROOT), str(HERE)):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+RESULTS = HERE / "results.json"
+
+
+def machine() -> dict:
+    info = {"python": platform.python_version(), "platform": platform.platform(terse=True)}
+    try:
+        import os
+
+        info["cpus"] = os.cpu_count()
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                info["ram_gb"] = round(int(line.split()[1]) / 1024 / 1024, 1)
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu"] = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    for mod in ("streamlit", "numpy", "numba", "gensim"):
+        try:
+            info[mod] = importlib.import_module(mod).__version__
+        except Exception:
+            info[mod] = None
+    return info
+
+
+def run_step(name: str, module: str, *args) -> dict:
+    """Import benchmarks/<module>.py and call main(*args); report missing or failing ones instead of crashing."""
+    if not (HERE / f"{module}.py").exists():
+        print(f"[{name}] MISSING: benchmarks/{module}.py is not there yet", flush=True)
+        return {"status": "missing"}
+    print(f"[{name}] running {module}.main{args if args else '()'} ...", flush=True)
+    t0 = time.time()
+    try:
+        mod = importlib.import_module(module)
+        result = mod.main(*args)
+    except BaseException as exc:  # SystemExit from a script-style main counts as a failure too
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        tb = traceback.format_exc(limit=3)
+        print(f"[{name}] FAILED: {type(exc).__name__}: {exc}\n{tb}", flush=True)
+        return {"status": "failed", "error": f"{type(exc).__name__}: {exc}"[:500]}
+    took = round(time.time() - t0, 1)
+    fmt = getattr(mod, "format_result", None)
+    if callable(fmt):
+        try:
+            print(fmt(result), flush=True)
+        except Exception:
+            print(compact(result), flush=True)
+    else:
+        print(compact(result), flush=True)
+    print(f"[{name}] done in {took} s", flush=True)
+    return {"status": "ok", "seconds": took, "result": result}
+
+
+def compact(obj, width: int = 110, limit: int = 40) -> str:
+    """A short, readable dump of a nested dict: one line per leaf path, at most `limit` lines."""
+    lines: list[str] = []
+
+    def walk(prefix: str, node) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(f"{prefix}.{k}" if prefix else str(k), v)
+        elif isinstance(node, (list, tuple)) and len(node) > 6:
+            lines.append(f"  {prefix}: [{len(node)} items]")
+        else:
+            lines.append(f"  {prefix}: {node}"[:width])
+
+    walk("", obj)
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"  ... ({len(lines) - limit} more in results.json)"]
+    return "\n".join(lines)
+
+
+def main(quick: bool = False) -> dict:
+    out = {"when_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()), "machine": machine()}
+    out["trainer"] = run_step("trainer", "bench_trainer")
+    out["vectors"] = run_step("vectors", "bench_vectors")
+    out["page_reruns"] = run_step("page reruns", "page_reruns")
+    out["load"] = run_step("load", "load_test", *((10, 15) if quick else (30, 60)))
+    RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    print("\nsummary:")
+    for key in ("trainer", "vectors", "page_reruns", "load"):
+        print(f"  {key:12s} {out[key]['status']}" + (f" ({out[key]['seconds']} s)" if "seconds" in out[key] else ""))
+    print(f"machine: {out['machine']}")
+    print(f"written: {RESULTS.relative_to(ROOT)}")
+    return out
+
+
+if __name__ == "__main__":
+    main(quick="--quick" in sys.argv)

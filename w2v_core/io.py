@@ -1,0 +1,218 @@
+"""Word-vector files: the word2vec C format (text and binary, as gensim reads and writes it) and Projector TSV.
+
+The loader is a strict parser for untrusted uploads: size limits first, then every line checked, and a
+:class:`VectorsFormatError` that says what is wrong and where. Nothing is ever unpickled or evaluated.
+"""
+from __future__ import annotations
+
+import io
+import os
+
+import numpy as np
+
+from w2v_core.keyedvectors import KeyedVectors
+
+MAX_BYTES = 50 * 1024 * 1024  # 50 MB: more than a 100k x 100 text file, far less than the machine's memory
+MAX_WORDS = 500_000
+MAX_DIM = 10_000
+
+
+class VectorsFormatError(ValueError):
+    """A malformed or too-large vectors file; the message names the line (or byte offset) at fault."""
+
+
+def _check_word(word):
+    if not isinstance(word, str) or not word or any(c.isspace() for c in word):
+        raise ValueError(f"word {word!r} cannot be saved in word2vec format (empty or contains whitespace)")
+    return word
+
+
+def save_word2vec_format(kv, fileobj_or_path, binary=False):
+    """Write ``kv`` in the word2vec C format that gensim's ``load_word2vec_format`` reads.
+
+    Header ``"<count> <dim>\\n"``, then per word: text ``word v1 ... vd\\n`` (9 significant digits, exact for
+    float32) or binary ``word`` + space + ``dim`` little-endian float32 (gensim's layout, no newline).
+
+    >>> buf = io.BytesIO(); save_word2vec_format(KeyedVectors([[0.5, -1.0]], ["猫"]), buf)
+    >>> buf.getvalue().decode()
+    '1 2\\n猫 0.5 -1\\n'
+    """
+    out = [f"{len(kv)} {kv.vector_size}\n".encode()]
+    for word, row in zip(kv.index_to_key, kv.vectors):
+        if binary:
+            out.append(_check_word(word).encode() + b" " + row.astype("<f4").tobytes())
+        else:
+            out.append(f"{_check_word(word)} {' '.join('%.9g' % x for x in row.tolist())}\n".encode())
+    data = b"".join(out)
+    if hasattr(fileobj_or_path, "write"):
+        fileobj_or_path.write(data)
+    else:
+        with open(fileobj_or_path, "wb") as fh:
+            fh.write(data)
+
+
+def _read(data_or_path, max_bytes):
+    """Raw bytes from bytes, a binary file object (an upload) or a path, refusing more than ``max_bytes``."""
+    if isinstance(data_or_path, (bytes, bytearray, memoryview)):
+        data = bytes(data_or_path)
+    elif hasattr(data_or_path, "read"):
+        data = data_or_path.read(max_bytes + 1)
+        data = data.encode() if isinstance(data, str) else data
+    elif isinstance(data_or_path, (str, os.PathLike)):
+        if os.path.getsize(data_or_path) > max_bytes:
+            raise VectorsFormatError(f"file is larger than the limit of {max_bytes / 1e6:.0f} MB")
+        with open(data_or_path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    else:
+        raise TypeError("give bytes, a binary file object or a path (text content: pass text.encode())")
+    if len(data) > max_bytes:
+        raise VectorsFormatError(f"file is larger than the limit of {max_bytes / 1e6:.0f} MB")
+    return data
+
+
+def _header(line, max_words):
+    parts = line.split()
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise VectorsFormatError(f"line 1: header must be '<count> <dimensions>', got {line[:60]!r}")
+    count, dim = int(parts[0]), int(parts[1])
+    if count < 1 or not 1 <= dim <= MAX_DIM:
+        raise VectorsFormatError(f"line 1: need at least 1 word and 1..{MAX_DIM} dimensions, got {count} {dim}")
+    if count > max_words:
+        raise VectorsFormatError(f"line 1: {count} words is more than the limit of {max_words}")
+    return count, dim
+
+
+def _word(raw, where):
+    try:
+        word = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise VectorsFormatError(f"{where}: the word is not valid UTF-8") from None
+    if not word or any(c.isspace() for c in word):
+        raise VectorsFormatError(f"{where}: empty word or word with whitespace {word!r}")
+    return word
+
+
+def _parse_text(data, pos, count, dim):
+    """Text entries ``word v1 ... vd``; returns words, rows and where each came from (for later errors)."""
+    words, rows, places = [], [], []
+    for number, raw in enumerate(data[pos:].split(b"\n"), start=2):
+        tokens = [t for t in raw.rstrip(b"\r").split(b" ") if t]
+        if not tokens:
+            continue  # blank lines are harmless
+        where = f"line {number}"
+        if len(words) == count:
+            raise VectorsFormatError(f"{where}: more entries than the {count} the header announces")
+        word = _word(tokens[0], where)
+        if len(tokens) - 1 != dim:
+            raise VectorsFormatError(f"{where}: '{word}' has {len(tokens) - 1} values, expected {dim}")
+        try:
+            row = [float(t) for t in tokens[1:]]
+            if any(b"_" in t for t in tokens[1:]):
+                raise ValueError  # float() accepts 1_000; the format doesn't
+        except ValueError:
+            bad = next(t for t in tokens[1:] if not _is_number(t))
+            raise VectorsFormatError(f"{where}: {bad[:30].decode('utf-8', 'replace')!r} is not a number") from None
+        words.append(word)
+        rows.append(row)
+        places.append(where)
+    return words, rows, places
+
+
+def _is_number(token):
+    try:
+        float(token)
+        return b"_" not in token
+    except ValueError:
+        return False
+
+
+def _parse_binary(data, pos, count, dim):
+    """gensim's binary entries: word bytes, a space, ``dim`` float32 little-endian, maybe a newline."""
+    words, rows, places, width = [], [], [], 4 * dim
+    for entry in range(1, count + 1):
+        while data[pos:pos + 1] == b"\n":  # the C tool ends each vector with a newline, gensim doesn't
+            pos += 1
+        where = f"entry {entry} (byte {pos})"
+        space = data.find(b" ", pos, pos + 1001)
+        if space < 0:
+            raise VectorsFormatError(f"{where}: truncated file or no space after the word")
+        word = _word(data[pos:space], where)
+        if space + 1 + width > len(data):
+            raise VectorsFormatError(f"{where}: truncated file, '{word}' needs {width} bytes of floats")
+        rows.append(np.frombuffer(data, dtype="<f4", count=dim, offset=space + 1))
+        words.append(word)
+        places.append(where)
+        pos = space + 1 + width
+    if data[pos:].strip():
+        raise VectorsFormatError(f"byte {pos}: more data than the {count} entries the header announces")
+    return words, rows, places
+
+
+def _looks_like_text(data, pos):
+    """True if what follows the first word is printable UTF-8 (text numbers), False for raw float bytes."""
+    space = data.find(b" ", pos)
+    if space < 0:
+        return True
+    end = data.find(b"\n", space)
+    try:
+        seg = data[space + 1:end if end >= 0 else len(data)][:4096].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return bool(seg.strip()) and all(c.isprintable() or c in "\t\r" for c in seg)
+
+
+def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_words=MAX_WORDS):
+    """Read a word2vec-format file (text or binary; ``binary=None`` detects it) into a :class:`KeyedVectors`.
+
+    Raises :class:`VectorsFormatError` for: an empty or too-large file, a bad header, a wrong number of values,
+    non-numeric, NaN or infinite values, truncated binary data, a count that disagrees with the header,
+    duplicate words and words that are not UTF-8. A ``str`` is a path; pass text content as bytes.
+
+    >>> kv = load_word2vec_format(b"2 3\\nking 1 0 0.5\\nqueen 0.9 0.1 0.5\\n")
+    >>> kv.index_to_key, kv.vector_size
+    (['king', 'queen'], 3)
+    """
+    data = _read(data_or_path, max_bytes)
+    if not data.strip():
+        raise VectorsFormatError("the file is empty")
+    end = data.find(b"\n")
+    end = len(data) if end < 0 else end
+    count, dim = _header(data[:end].decode("ascii", "replace"), max_words)
+    modes = [binary] if binary is not None else [not _looks_like_text(data, end + 1)]
+    if binary is None:
+        modes.append(not modes[0])  # if the guess fails, try the other layout before giving up
+    errors = []
+    for mode in modes:
+        try:
+            words, rows, places = (_parse_binary if mode else _parse_text)(data, end + 1, count, dim)
+            break
+        except VectorsFormatError as err:
+            errors.append(err)
+    else:
+        raise errors[0]  # report the problem in the layout the file looked like
+    if len(words) != count:
+        raise VectorsFormatError(f"the header announces {count} words but the file has {len(words)}")
+    with np.errstate(over="ignore"):  # 1e99 becomes inf in float32; reported just below
+        vectors = np.array(rows, dtype=np.float32).reshape(count, dim)  # (count, dim)
+    bad = np.flatnonzero(~np.isfinite(vectors).all(axis=1))
+    if bad.size:
+        raise VectorsFormatError(f"{places[bad[0]]}: '{words[bad[0]]}' contains NaN or infinite values")
+    seen = {}
+    for word, where in zip(words, places):
+        if word in seen:
+            raise VectorsFormatError(f"{where}: '{word}' appears twice (first at {seen[word]})")
+        seen[word] = where
+    return KeyedVectors(vectors, words)
+
+
+def projector_tsv(kv):
+    """``(vectors_tsv, metadata_tsv)`` for projector.tensorflow.org: one tab-separated row per word.
+
+    Tabs and line breaks inside words become spaces so that both files keep one line per word.
+
+    >>> projector_tsv(KeyedVectors([[1, 0.5]], ["a\\tb"]))
+    ('1\\t0.5\\n', 'a b\\n')
+    """
+    vectors = "".join("\t".join("%.9g" % x for x in row.tolist()) + "\n" for row in kv.vectors)
+    clean = ["".join(" " if c in "\t\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029" else c for c in w) for w in kv.index_to_key]
+    return vectors, "".join(w + "\n" for w in clean)
