@@ -40,17 +40,18 @@ def _update(syn0, syn1neg, h, inputs, n_inputs, targets, n_targets, alpha, scale
     from the old rows, then U += alpha * errors (x) h, then each input row += scale * work. Returns the loss.
     """
     d = h.shape[0]
-    loss = 0.0
+    likelihood = 1.0  # sigma(s_0) * prod_k sigma(-s_k): one log at the end instead of one per target
     for j in range(n_targets):  # scores = U @ h                                           # (K+1,)
         s = _dot(syn1neg[targets[j]], h)
         e = np.exp(-np.float64(s))  # float64: no overflow for any float32 score below 700
-        sig = np.float32(1.0 / (1.0 + e))  # sigma(s)
+        p = 1.0 / (1.0 + e)  # sigma(s)
         if j == 0:
-            scores[j] = alpha * (np.float32(1.0) - sig)  # alpha * error, error = label - sigma(s)
-            loss += np.log1p(e)  # -log sigma(s) = log(1 + e^-s)
+            scores[j] = alpha * (np.float32(1.0) - np.float32(p))  # alpha * error, error = label - sigma(s)
+            likelihood *= p
         else:
-            scores[j] = alpha * (np.float32(0.0) - sig)
-            loss += np.log1p(e) + s  # -log sigma(-s) = log(1 + e^-s) + s
+            scores[j] = alpha * (np.float32(0.0) - np.float32(p))
+            likelihood *= e * p  # sigma(-s) = e^-s / (1 + e^-s)
+    loss = -np.log(likelihood)  # -log sigma(s_0) - sum_k log sigma(-s_k)
     for x in range(d):
         work[x] = 0.0
     for j in range(n_targets):  # work = -alpha * dL/dh = alpha * errors @ U (old rows)    # (d,)
