@@ -69,9 +69,9 @@ def neighbour_overlap(vec_a, keys_a, vec_b, keys_b, n_words=300, topn=10) -> flo
     return float(np.mean(shares))
 
 
-def time_ours(sentences, sg, seed=1):
+def time_ours(sentences, sg, seed=1, workers=1):
     from w2v_core.word2vec import Word2Vec
-    model = Word2Vec(sg=sg, seed=seed, **SETTINGS).build_vocab(sentences)
+    model = Word2Vec(sg=sg, seed=seed, workers=workers, **SETTINGS).build_vocab(sentences)
     t0, c0 = time.perf_counter(), time.process_time()
     model.train()
     return (time.perf_counter() - t0, model._embedding, model.vocab.index_to_key, model.total_words,
@@ -123,6 +123,11 @@ def main(repeat: int = 1, sgs=(1, 0), gensim_workers=(1, 2), rounds: int = 2, ve
                 res["overlap_ours_gensim"] = neighbour_overlap(ours[1], ours[2], g[1], g[2])
                 g2 = time_gensim(sentences, sg, workers, seed=2)
                 res["overlap_gensim_gensim_seed2"] = neighbour_overlap(g[1], g[2], g2[1], g2[2])
+        if 2 in gensim_workers:  # our threads too (Hogwild, not reproducible), against gensim's 2
+            ours2 = min((time_ours(sentences, sg, workers=2) for _ in range(rounds)), key=lambda r: r[0])
+            res["ours2_wps"] = words / ours2[0]
+            res["ours2_spearman"] = spearman(ours2[1], {w: i for i, w in enumerate(ours2[2])}, pairs)[0]
+            res["ratio2_vs_gensim2"] = res["ours2_wps"] / res["gensim2_wps"]
         out[name] = res
         if verbose:
             print(f"{name}: " + ", ".join(f"{k}={v:,.3f}" if isinstance(v, float) else f"{k}={v}"
