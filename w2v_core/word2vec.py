@@ -177,3 +177,16 @@ class Word2Vec:
             self._wv = KeyedVectors(self._embedding.copy(), self.vocab.index_to_key)
             self._wv_at = self._words_done
         return self._wv
+
+
+def warm_up() -> float:
+    """Compile (first run ever: ~5-10 s) or load from numba's disk cache (~1 s) the training kernels; seconds.
+
+    A server can call it once at start so the first user who presses "train" does not wait for the compiler.
+    """
+    import time
+    t0 = time.perf_counter()
+    tiny = [["a", "b", "c"], ["b", "c", "a"]] * 5
+    for sg in (0, 1):
+        Word2Vec(tiny, vector_size=4, min_count=1, negative=1, epochs=1, sg=sg)
+    return time.perf_counter() - t0

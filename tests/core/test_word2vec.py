@@ -148,3 +148,8 @@ def test_two_workers_share_the_work_and_learn_as_well():
     assert model.progress == 1.0 and model._state.shape == (2,)
     assert model.loss_history[-1][0] == model.total_words
     assert neighbour_accuracy(model) >= 0.9
+
+
+def test_warm_up_runs_the_kernels():
+    from w2v_core.word2vec import warm_up
+    assert warm_up() > 0
