@@ -110,8 +110,8 @@ class Word2Vec:
         """
         if self.vocab is None:
             raise ValueError("build the vocabulary first: call build_vocab(sentences)")
-        if max_words < 1:
-            raise ValueError(f"max_words must be >= 1, got {max_words}")
+        _check("max_words", max_words, lambda v: int(v) == v and v >= 1, "a whole number >= 1")
+        max_words = int(max_words)  # one integer type, so numba never compiles a second version of the kernel
         done_words, loss, steps = 0, 0.0, 0
         while self._epoch < self.epochs and done_words < max_words:
             s, w, ls, st = self._run(max_words - done_words)

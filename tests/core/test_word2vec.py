@@ -136,6 +136,11 @@ def test_bad_corpora_raise_clear_value_errors():
         Word2Vec("a plain string", min_count=1)
     with pytest.raises(ValueError, match="build_vocab"):
         Word2Vec().train_chunk(10)
+    model = Word2Vec(min_count=1).build_vocab(toy_corpus(50))
+    for bad in (0, -5, 2.5, "10", float("inf")):
+        with pytest.raises(ValueError, match="max_words"):
+            model.train_chunk(bad)
+    assert model.train_chunk(50.0) is False and model.progress > 0
 
 
 def test_huge_learning_rate_raises_instead_of_returning_nan():
