@@ -167,11 +167,12 @@ def train_sentences(syn0, syn1neg, corpus, offsets, s_begin, s_end, max_words, s
     """
     d = syn0.shape[1]
     h, work = np.empty(d, np.float32), np.empty(d, np.float32)
-    inputs, targets = np.empty(2 * window + 1, np.int64), np.empty(negative + 1, np.int64)
-    scores, negs = np.empty(negative + 1, np.float32), np.empty(max(negative, 1), np.int64)
     longest = 0
     for s in range(s_begin, s_end):
         longest = max(longest, offsets[s + 1] - offsets[s])
+    # a window never holds more than the sentence: window=10**9 must not allocate 16 GB
+    inputs, targets = np.empty(2 * min(window, longest) + 1, np.int64), np.empty(negative + 1, np.int64)
+    scores, negs = np.empty(negative + 1, np.float32), np.empty(max(negative, 1), np.int64)
     buf = np.empty(longest, np.int64)
     done, loss, steps, s = 0, 0.0, 0, s_begin
     while s < s_end and done < max_words:

@@ -12,6 +12,7 @@ from .sgns import init_params
 from .text import Vocab
 
 MAX_WORDS_IN_BATCH = 10000  # gensim cuts longer sentences into pieces of this many words
+MAX_MATRIX_CELLS = 250_000_000  # 1 GB of float32 for each of the two matrices: beyond, a clear error, not a crash
 
 
 def _check(name, value, ok, rule):
@@ -72,6 +73,9 @@ class Word2Vec:
         if self.negative >= len(self.vocab):
             raise ValueError(f"negative={self.negative} needs a vocabulary larger than that; only "
                              f"{len(self.vocab)} words survive min_count={self.min_count}")
+        if len(self.vocab) * self.vector_size > MAX_MATRIX_CELLS:
+            raise ValueError(f"{len(self.vocab)} words x vector_size={self.vector_size} is too large for memory; "
+                             f"lower vector_size or raise min_count")
         pieces = [ids[i:i + MAX_WORDS_IN_BATCH] for ids in map(self.vocab.encode, sentences)
                   for i in range(0, len(ids), MAX_WORDS_IN_BATCH)]
         pieces = [p for p in pieces if len(p) > 1]  # a one-word sentence has no context: nothing to learn

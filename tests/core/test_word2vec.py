@@ -143,6 +143,13 @@ def test_bad_corpora_raise_clear_value_errors():
     assert model.train_chunk(50.0) is False and model.progress > 0
 
 
+def test_huge_sizes_fail_clearly_or_work():
+    with pytest.raises(ValueError, match="too large"):
+        Word2Vec(toy_corpus(50), min_count=1, vector_size=10 ** 8)
+    model = Word2Vec(toy_corpus(50), min_count=1, window=10 ** 9, vector_size=8, epochs=1)  # = whole sentence
+    assert model.progress == 1.0 and np.isfinite(model.syn1neg).all()
+
+
 def test_huge_learning_rate_raises_instead_of_returning_nan():
     with pytest.raises(ValueError, match="learning rate too high"):
         Word2Vec(toy_corpus(300), alpha=1e30, **{k: v for k, v in SMALL.items() if k != "alpha"})
