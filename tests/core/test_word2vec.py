@@ -165,3 +165,22 @@ def test_two_workers_share_the_work_and_learn_as_well():
 def test_warm_up_runs_the_kernels():
     from w2v_core.word2vec import warm_up
     assert warm_up() > 0
+
+
+def test_vocabulary_subsampling_and_noise_table_equal_gensims():
+    """Same words, counts, subsampling thresholds and noise mass per word as gensim (gensim 4 breaks count ties
+    by latest first appearance; the contract asks for first appearance first, so words are compared by name)."""
+    gensim_models = pytest.importorskip("gensim.models")
+    corpus = toy_corpus(400)
+    ours = Word2Vec(min_count=3, sample=1e-2, ns_exponent=0.75).build_vocab(corpus)
+    theirs = gensim_models.Word2Vec(min_count=3, sample=1e-2, ns_exponent=0.75, workers=1)
+    theirs.build_vocab(corpus)
+    words = theirs.wv.index_to_key
+    assert sorted(ours.vocab.index_to_key) == sorted(words)
+    idx = [ours.vocab.key_to_index[w] for w in words]
+    assert ours.vocab.counts[idx].tolist() == [theirs.wv.get_vecattr(w, "count") for w in words]
+    sample_ints = np.array([theirs.wv.get_vecattr(w, "sample_int") for w in words])
+    assert (sample_ints < 2 ** 32).any()  # some words really are subsampled at sample=1e-2
+    assert np.abs(ours._keep_ints[idx].astype(np.int64) - sample_ints).max() <= 1
+    mass = lambda cum: np.diff(np.concatenate([[0], cum.astype(np.int64)]))  # noqa: E731
+    assert np.abs(mass(ours.cum_table)[idx] - mass(theirs.cum_table)).max() <= 2
