@@ -184,3 +184,14 @@ def test_vocabulary_subsampling_and_noise_table_equal_gensims():
     assert np.abs(ours._keep_ints[idx].astype(np.int64) - sample_ints).max() <= 1
     mass = lambda cum: np.diff(np.concatenate([[0], cum.astype(np.int64)]))  # noqa: E731
     assert np.abs(mass(ours.cum_table)[idx] - mass(theirs.cum_table)).max() <= 2
+
+
+@pytest.mark.parametrize("sg", [1, 0])
+def test_as_good_as_gensim_on_the_toy_corpus(sg):
+    gensim_models = pytest.importorskip("gensim.models")
+    opts = dict(SMALL, epochs=2, sample=1e-3)
+    ours = Word2Vec(toy_corpus(), sg=sg, **opts)
+    theirs = gensim_models.Word2Vec(toy_corpus(), sg=sg, workers=1, **opts)
+    theirs.vocab, theirs._embedding = ours.vocab, theirs.wv.vectors[  # read gensim's rows in our word order
+        [theirs.wv.key_to_index[w] for w in ours.vocab.index_to_key]]
+    assert neighbour_accuracy(ours) >= neighbour_accuracy(theirs) - 0.1
