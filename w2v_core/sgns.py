@@ -87,6 +87,11 @@ def sgns_step(embedding, context, center, context_word, negatives, alpha):
 
     A negative drawn twice gets both updates (summed). Returns ``(embedding, context, trace)``; the inputs are
     not modified.
+
+    >>> emb, ctx = init_params(4, 3, seed=0)  # context starts at zero: every score is 0, every sigmoid 0.5
+    >>> emb2, ctx2, t = sgns_step(emb, ctx, center=0, context_word=1, negatives=[2, 3], alpha=0.1)
+    >>> t.targets.tolist(), t.errors.tolist(), round(t.loss, 4)  # loss = 3 log 2
+    ([1, 2, 3], [0.5, -0.5, -0.5], 2.0794)
     """
     center = int(center)
     v = embedding[center].copy()  # (d,)

@@ -27,7 +27,7 @@ class Word2Vec:
     (lists of tokens) the constructor builds the vocabulary and trains at once, as gensim does; without, call
     :meth:`build_vocab` and then :meth:`train` or repeatedly :meth:`train_chunk`.
 
-    >>> model = Word2Vec([["king", "queen"], ["man", "woman"]] * 50, vector_size=10, min_count=1, epochs=2)
+    >>> model = Word2Vec([["king", "queen"], ["man", "woman"]] * 50, vector_size=10, min_count=1, negative=2)
     >>> model.wv.vectors.shape
     (4, 10)
     """
