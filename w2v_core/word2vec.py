@@ -21,8 +21,11 @@ def _check(name, value, ok, rule):
 
 
 class Word2Vec:
-    """Skip-gram (``sg=1``) or CBOW (``sg=0``) with negative sampling, trained like gensim's single worker.
+    """Skip-gram (``sg=1``) or CBOW (``sg=0``) with negative sampling, trained the way gensim trains.
 
+    Each step is exactly :func:`sgns.sgns_step` / :func:`sgns.cbow_step` (run by the compiled loops of ``fast``);
+    the learning rate falls linearly from ``alpha`` to ``min_alpha`` over all epochs' words; one seed gives the
+    same vectors every time with ``workers=1`` (more workers are faster but, like gensim's, not reproducible).
     ``wv.vectors`` (gensim's syn0) is the embedding matrix, ``syn1neg`` the context matrix. Given ``sentences``
     (lists of tokens) the constructor builds the vocabulary and trains at once, as gensim does; without, call
     :meth:`build_vocab` and then :meth:`train` or repeatedly :meth:`train_chunk`.
