@@ -111,8 +111,8 @@ class NegativeSampler:
     def draw(self, k: int, exclude=()) -> np.ndarray:
         """``k`` word ids; ids in ``exclude`` (usually the true target) are redrawn so you always get ``k``."""
         exclude = set(int(e) for e in np.atleast_1d(np.asarray(exclude, dtype=np.int64)))
-        if k < 0:
-            raise ValueError(f"k must be >= 0, got {k}")
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 0:
+            raise ValueError(f"k must be a whole number >= 0, got {k!r}")
         if exclude and self.probs[list(exclude)].sum() >= 1.0 - 1e-12:
             raise ValueError("every word with non-zero probability is excluded: nothing left to draw")
         out = np.empty(0, dtype=np.int64)

@@ -99,6 +99,9 @@ def test_sampler_exclude_and_determinism():
     assert len(a) == 1000 and 0 not in a
     b = NegativeSampler([5, 3, 2], rng=np.random.default_rng(1)).draw(1000, exclude=0)
     assert (a == b).all()
+    for bad in (-1, 2.5, "3"):
+        with pytest.raises(ValueError, match="k must"):
+            NegativeSampler([5, 3]).draw(bad)
     with pytest.raises(ValueError, match="excluded"):
         NegativeSampler([5, 3]).draw(3, exclude=[0, 1])
 
