@@ -40,6 +40,7 @@ def _update(syn0, syn1neg, h, inputs, n_inputs, targets, n_targets, alpha, scale
 
     Gradient first, then apply (same order as sgns_step): scores with the old rows, ``work`` = alpha * errors @ U
     from the old rows, then U += alpha * errors (x) h, then each input row += scale * work. Returns the loss.
+    ``scores`` and ``work`` are scratch buffers (scores[j] ends up holding alpha * error_j).
     """
     d = h.shape[0]
     likelihood = 1.0  # sigma(s_0) * prod_k sigma(-s_k): one log at the end instead of one per target
