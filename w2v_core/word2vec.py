@@ -110,6 +110,11 @@ class Word2Vec:
             return 0.0
         return 1.0 if self.total_words == 0 else self._words_done / self.total_words
 
+    @property
+    def min_alpha_yet_reached(self) -> float:
+        """Learning rate at the current position (gensim's name): alpha - (alpha - min_alpha) * progress."""
+        return self.alpha - (self.alpha - self.min_alpha) * min(self.progress, 1.0)
+
     def train_chunk(self, max_words=10000) -> bool:
         """Train on whole sentences until about ``max_words`` more words are done; returns True when finished.
 

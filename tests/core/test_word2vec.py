@@ -64,12 +64,14 @@ def test_play_pause_step_gives_the_vectors_of_one_train_call(sg):
     opts = dict(vector_size=10, window=4, min_count=2, sample=1e-2, epochs=3, sg=sg)
     whole = Word2Vec(toy_corpus(200), **opts)
     stepped = Word2Vec(**opts).build_vocab(toy_corpus(200))
-    assert stepped.progress == 0 and not stepped.train_chunk(1)
+    assert stepped.progress == 0 and stepped.min_alpha_yet_reached == stepped.alpha
+    assert not stepped.train_chunk(1)
+    assert stepped.min_alpha < stepped.min_alpha_yet_reached < stepped.alpha
     n = 1
     while not stepped.train_chunk(37):
         n += 1
         assert 0 < stepped.progress < 1
-    assert n > 20 and stepped.progress == 1.0
+    assert n > 20 and stepped.progress == 1.0 and np.isclose(stepped.min_alpha_yet_reached, stepped.min_alpha)
     assert np.array_equal(whole._embedding, stepped._embedding)
     assert np.array_equal(whole.syn1neg, stepped.syn1neg)
     assert [w for w, _ in stepped.loss_history] == sorted(w for w, _ in stepped.loss_history)
