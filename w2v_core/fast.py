@@ -24,6 +24,12 @@ def _rand32(state):
     return (state[0] >> _SHIFT) & _LOW32
 
 
+@njit(cache=True, fastmath=False)
+def next_state(state):
+    """A new 48-bit generator state taken from ``state``'s stream (a seed for another worker's generator)."""
+    return (_rand32(state) << _SHIFT) ^ _rand32(state)
+
+
 @njit(cache=True, fastmath={"reassoc"})
 def _dot(a, b):
     """a . b in float32. ``reassoc`` lets LLVM sum in SIMD lanes (about 4x faster than one running sum); it

@@ -94,7 +94,7 @@ class Word2Vec:
         probs = unigram_distribution(self.vocab.counts, self.ns_exponent)  # (V,) the noise distribution
         self.cum_table = np.round(np.cumsum(probs) * (2 ** 31 - 1)).astype(np.int64)  # gensim's, to inspect
         self._alias_keep, self._alias = alias_table(probs)  # what the kernel draws from: O(1), not bisect
-        self._state = rng.integers(0, 2 ** 48, size=self.workers).astype(np.uint64)  # LCG states, one a worker
+        self._state = np.array([rng.integers(0, 2 ** 48)], dtype=np.uint64)  # LCG state: resumes exactly
         self._epoch, self._sentence, self._words_done = 0, 0, 0
         self.loss_history = []
         return self
@@ -138,29 +138,31 @@ class Word2Vec:
             self.loss_history.append((self._words_done, loss / steps))
         return self._epoch >= self.epochs
 
-    def _kernel(self, s_begin, s_end, max_words, worker, words_before):
+    def _kernel(self, s_begin, s_end, max_words, state, words_before):
         return fast.train_sentences(
             self._embedding, self.syn1neg, self._corpus, self._offsets, s_begin, s_end, max_words, self.sg,
             self.window, self.shrink_windows, self.negative, self.cbow_mean, self._keep_ints, self._alias_keep,
-            self._alias, self._state[worker:worker + 1], words_before, max(self.total_words, 1), self.alpha,
-            self.min_alpha)
+            self._alias, state, words_before, max(self.total_words, 1), self.alpha, self.min_alpha)
 
     def _run(self, max_words):
-        """Sentences from ``self._sentence`` on, about ``max_words`` words: one call, or split among workers."""
+        """Sentences from ``self._sentence`` on, about ``max_words`` words: one call, or shared among workers."""
         start = self._sentence
         if self.workers == 1:
-            return self._kernel(start, self.corpus_count, max_words, 0, self._words_done)
-        # the sentences the single-worker call would cover, cut into one contiguous share per worker by words
+            return self._kernel(start, self.corpus_count, max_words, self._state, self._words_done)
+        # the sentences one worker would cover, cut into ~4 jobs a worker that threads take as they come free
+        # (like gensim's job queue: a thread the OS paused does not hold the other one up for a whole share)
         stop = min(int(np.searchsorted(self._offsets, self._offsets[start] + max_words)), self.corpus_count)
         stop = max(stop, start + 1)
-        cuts = np.searchsorted(self._offsets, np.linspace(self._offsets[start], self._offsets[stop],
-                                                          self.workers + 1))
-        cuts[0], cuts[-1] = start, stop
-        jobs = [(int(a), int(b), t, self._words_done + int(self._offsets[a] - self._offsets[start]))
-                for t, (a, b) in enumerate(zip(cuts[:-1], cuts[1:])) if b > a]
+        cuts = np.unique(np.concatenate([[start, stop], np.searchsorted(
+            self._offsets, np.linspace(self._offsets[start], self._offsets[stop], 4 * self.workers + 1))]))
+        cuts = cuts[(cuts >= start) & (cuts <= stop)]
+        # each job its own generator state, drawn from the model's stream (gensim: one per worker)
+        states = [np.array([fast.next_state(self._state)], dtype=np.uint64) for _ in range(len(cuts) - 1)]
+        jobs = [(int(a), int(b), st, self._words_done + int(self._offsets[a] - self._offsets[start]))
+                for (a, b), st in zip(zip(cuts[:-1], cuts[1:]), states)]
         # Hogwild, like gensim's workers: threads update shared rows without locks (the kernel releases the
         # GIL), so the result depends on timing: only workers=1 is reproducible.
-        with ThreadPoolExecutor(len(jobs)) as pool:
+        with ThreadPoolExecutor(self.workers) as pool:
             results = list(pool.map(lambda j: self._kernel(j[0], j[1], 2 ** 62, j[2], j[3]), jobs))
         return (stop, sum(r[1] for r in results), sum(r[2] for r in results), sum(r[3] for r in results))
 
