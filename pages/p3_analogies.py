@@ -172,7 +172,10 @@ if len(positive) == 2 and len(negative) == 1:  # a - b + c ≈ d: b→c parallel
     edges = [(b, c, "#1b9e77"), (a, d, "#1b9e77"), (b, a, "#7570b3"), (c, d, "#7570b3")]
 with right:
     st.subheader(t("p3.h_plane"))
-    fig = vis.word_plane(proj.coords, words + [expr], edges=edges, kinds=kinds, below=[t("p3.kind_result")],
+    # the result sits next to the answer: put its label on the far side so the two labels do not collide
+    side = "middle left" if proj.coords[-1, 0] < proj.coords[words.index(best), 0] else "middle right"
+    fig = vis.word_plane(proj.coords, words + [f"= {t('p3.result')}"], edges=edges, kinds=kinds,
+                         label_side={t("p3.kind_result"): side},
                          x_label=t("p3.pc", i=1, pct=f"{100 * proj.explained_variance_ratio[0]:.0f}"),
                          y_label=t("p3.pc", i=2, pct=f"{100 * proj.explained_variance_ratio[1]:.0f}"))
     st.plotly_chart(fig, width="stretch", key="p3_plane")
