@@ -7,6 +7,7 @@ from ui import vis
 from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
 from ui.i18n import md, t
 from ui.memory import remember, restore
+from ui.state import qp_get, qp_set
 from w2v_core.columns import shared_columns
 
 DEFAULT_LIST = "queen, king, woman, girl, boy, man, water"
@@ -17,7 +18,19 @@ GROUP_PRESETS = {  # button key -> words (only offered when they are all in the 
 }
 
 WIDGETS = {"p2_word": "king", "p2_words": DEFAULT_LIST, "p2_group": ["woman", "girl"], "p2_top": 3}
-restore("p2", WIDGETS)
+
+
+def _url_words(raw: str) -> str:
+    if len(raw) > 400:
+        raise ValueError("too long")
+    return ", ".join(parse_words(raw, limit=MAX_WORDS))
+
+
+# First visit: a shared link (?word=&words=&group=&top=) decides; later the session (ui.memory) does.
+restore("p2", {**WIDGETS, "p2_word": qp_get("word", "king", cast=_url_words),
+               "p2_words": qp_get("words", DEFAULT_LIST, cast=_url_words),
+               "p2_group": qp_get("group", ["woman", "girl"], cast=lambda r: parse_words(_url_words(r))),
+               "p2_top": qp_get("top", 3, cast=int, lo=1, hi=8)})
 
 st.title(t("p2.title"))
 st.markdown(md("p2_intro"))
@@ -78,6 +91,7 @@ gcol, ncol = st.columns([3, 1])
 group = gcol.multiselect(t("p2.group_label"), words, key="p2_group")
 top_n = ncol.slider(t("p2.top_label"), 1, 8, key="p2_top")
 remember("p2", WIDGETS)
+qp_set(word=", ".join(words_one), words=", ".join(words), group=", ".join(group), top=top_n)
 top: list[int] = []
 if group:
     sc = shared_columns(X, [words.index(w) for w in group])
