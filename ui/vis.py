@@ -101,10 +101,10 @@ def arrows_2d(points: Sequence[dict], *, x_label: str, y_label: str, height: int
             marker=dict(size=18 if p.get("bold") else 11, color=color, symbol="star" if p.get("bold") else "circle"),
             hovertemplate=f"{p['name']}<br>{x_label} %{{x:.2f}}<br>{y_label} %{{y:.2f}}<extra></extra>",
             showlegend=False))
-    fig.update_xaxes(range=[-m, m], title=dict(text=x_label), zeroline=True, zerolinewidth=2, zerolinecolor="#999",
-                     gridcolor="#eee")
+    fig.update_xaxes(range=[-m, m], constrain="domain", title=dict(text=x_label), zeroline=True, zerolinewidth=2,
+                     zerolinecolor="#999", gridcolor="#eee")
     fig.update_yaxes(range=[-m, m], title=dict(text=y_label), zeroline=True, zerolinewidth=2, zerolinecolor="#999",
-                     gridcolor="#eee", scaleanchor="x", scaleratio=1)
+                     gridcolor="#eee", scaleanchor="x", scaleratio=1, constrain="domain")
     return _base_layout(fig, height=height)
 
 
@@ -137,6 +137,6 @@ def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int,
     lo, hi = xy.min(axis=0) - [0.3 * span, 0.12 * span], xy.max(axis=0) + [0.3 * span, 0.2 * span]  # room for labels
     fig.update_xaxes(title=dict(text=x_label), range=[lo[0], hi[0]], gridcolor="#eee", zeroline=False)
     fig.update_yaxes(title=dict(text=y_label), range=[lo[1], hi[1]], gridcolor="#eee", zeroline=False,
-                     scaleanchor="x", scaleratio=1)
+                     scaleanchor="x", scaleratio=1)  # equal scales: a parallelogram must look like one
     fig.update_layout(legend=dict(orientation="h", y=-0.15))
     return _base_layout(fig, height=height)
