@@ -14,7 +14,7 @@ DEFAULT_LIST = "queen, king, woman, girl, boy, man, water"
 MAX_WORDS = 16
 GROUP_PRESETS = {  # button key -> words (only offered when they are all in the list)
     "women": ["woman", "girl"], "youth": ["girl", "boy"], "royalty": ["queen", "king"],
-    "people": ["queen", "king", "woman", "girl", "boy", "man"],
+    "people": ["queen", "king", "woman", "girl", "boy", "man"], "all": None,  # None: every word in the list
 }
 
 WIDGETS = {"p2_word": "king", "p2_words": DEFAULT_LIST, "p2_group": ["woman", "girl"], "p2_top": 3}
@@ -85,6 +85,7 @@ def _set_group(group: list[str]) -> None:
 
 with st.container(horizontal=True, wrap=True):  # the buttons wrap onto a second line on narrow screens
     for name, group in GROUP_PRESETS.items():
+        group = list(words) if group is None else group
         st.button(t(f"p2.preset_{name}"), key=f"p2_preset_{name}", on_click=_set_group, args=(group,),
                   disabled=not all(w in words for w in group), width="content")
 gcol, ncol = st.columns([3, 1])

@@ -15,7 +15,7 @@ KEY = re.compile(r'\bt\(\s*f?"([a-z0-9_]+\.[a-zA-Z0-9_{}]+)"')
 MD = re.compile(r'\bmd\(\s*"([a-z0-9_]+)"\)')
 # f-string keys: the prefix before "{" -> the values the page fills in
 TEMPLATES = {"p1.name_": ["me", "p1", "p2", "p3"], "p1.trait_": list("EOCAN"),
-             "p2.preset_": ["women", "youth", "royalty", "people"], "p3.method_": ["add", "mul"]}
+             "p2.preset_": ["women", "youth", "royalty", "people", "all"], "p3.method_": ["add", "mul"]}
 
 
 def used_keys():

@@ -76,6 +76,10 @@ def test_shared_columns_are_outlined_and_presets_change_them(kv):
     expect = shared_columns(X, [0, 1]).top(3)
     assert outlined(chart(at, "p2_strips")) == sorted(expect)
     assert list(at.dataframe[0].value.iloc[:, 0]) == expect
+    at.button(key="p2_preset_all").click().run()
+    assert at.multiselect(key="p2_group").value == words
+    assert outlined(chart(at, "p2_strips")) == sorted(shared_columns(X, range(7)).top(3))
+    at.button(key="p2_preset_royalty").click().run()
     at.slider(key="p2_top").set_value(5).run()
     assert len(outlined(chart(at, "p2_strips"))) == len(shared_columns(X, [0, 1]).top(5)) == 5
 
