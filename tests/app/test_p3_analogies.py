@@ -68,7 +68,7 @@ def test_pca_plane_has_the_words_and_the_parallelogram(kv):
                    (kv.get_vector("king") - kv.get_vector("man") + kv.get_vector("woman"))[None, :]])
     coords = pca(X, 2).coords
     got = {t: (x, y) for tr in spec["data"] for t, x, y in zip(tr["text"], arr(tr["x"]), arr(tr["y"]))}
-    for i, name in enumerate(words + ["king − man + woman"]):
+    for i, name in enumerate(words + ["= result"]):
         assert got[name] == pytest.approx(tuple(coords[i]), abs=1e-6)
     assert len(spec["layout"]["annotations"]) == 4  # four sides: man→woman, king→queen, man→king, woman→queen
 
