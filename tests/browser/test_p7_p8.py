@@ -1,0 +1,61 @@
+"""Pages 7 and 8 in a real browser: play trains (the loss curve grows), pause holds it; screenshots in both languages."""
+import time
+
+import pytest
+
+from ui.i18n import t
+
+
+def loss_points(page) -> int:
+    """Markers on the loss curve (the first chart of the training lab)."""
+    return page.get_by_test_id("stPlotlyChart").first.locator("g.points path.point").count()
+
+
+def wait_for(predicate, timeout=20.0, every=0.2) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(every)
+    return False
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_play_grows_the_loss_curve_and_pause_holds_it(lang, new_page, goto, rerun, assert_clean, screenshot):
+    page = new_page(locale="zh-CN" if lang == "zh" else "en-US", width=1400, height=1000)
+    goto(page, "training-lab", lang=lang)
+    assert loss_points(page) == 0  # nothing trained yet
+    with rerun(page):
+        page.get_by_role("button", name=t("p7.play", lang=lang)).click()
+    assert wait_for(lambda: loss_points(page) >= 3), "playing adds points to the loss curve"
+    grown = loss_points(page)
+    assert wait_for(lambda: loss_points(page) > grown), "and keeps adding them"
+    with rerun(page):
+        page.get_by_role("button", name=t("p7.pause", lang=lang)).click()
+    wait_for(lambda: False, timeout=0.6)  # a tick already in flight may still land
+    held = loss_points(page)
+    time.sleep(2.0)  # 8 ticks' worth of time
+    assert loss_points(page) == held, "paused: the curve holds"
+    assert 0 < held < 50, "paused before the end"
+    assert_clean(page)
+    screenshot(page, f"p7-training-lab-paused-{lang}")
+    with rerun(page):
+        page.get_by_role("button", name=t("p7.train", lang=lang)).click()
+    assert wait_for(lambda: loss_points(page) >= 45)
+    assert_clean(page)
+    screenshot(page, f"p7-training-lab-trained-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_projector_searches_and_switches_to_3d(lang, new_page, goto, rerun, assert_clean, screenshot):
+    page = new_page(locale="zh-CN" if lang == "zh" else "en-US", width=1400, height=1000)
+    goto(page, "projector", lang=lang, search="queen", nn=8)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    chart.locator("svg.main-svg").first.wait_for(state="visible", timeout=20_000)
+    assert "queen" in chart.inner_text()  # the searched word is labelled on the map
+    assert_clean(page)
+    screenshot(page, f"p8-projector-{lang}")
+    with rerun(page):
+        page.get_by_text("3D", exact=True).click()
+    assert page.get_by_test_id("stPlotlyChart").first.locator(".gl-container, canvas").count() > 0
+    assert_clean(page)
