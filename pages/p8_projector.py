@@ -1,4 +1,5 @@
 """Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, or axes made of word pairs)."""
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -19,6 +20,8 @@ DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
           "颜色: red blue green white black yellow\n王室: king queen prince princess\n"
           "动物: dog horse fish bird\n饮品: coffee tea wine beer milk\n星期: monday tuesday friday sunday",
 }
+FIG_KEYS = ("p8_source", "p8_n", "p8_method", "p8_dims", "p8_pcx", "p8_pcy", "p8_pcz", "p8_perplexity", "p8_iters",
+            "p8_tseed", "p8_tsne_n", "p8_xpair", "p8_ypair", "p8_search", "p8_nn", "p8_colour", "p8_k", "p8_groups")
 ss = st.session_state
 
 
@@ -156,6 +159,8 @@ with right:
         proj = pj.tsne(key, float(ss["p8_perplexity"]), int(ss["p8_iters"]), int(ss["p8_tseed"]), X, _progress)
         bar.empty()
         coords, titles = proj.coords, ("t-SNE 1", "t-SNE 2", "")
+        if getattr(proj, "note", ""):
+            st.caption(t("p8.tsne_note", perplexity=f"{proj.perplexity:.3g}"))
     else:
         xp, yp = pj.parse_pair(ss["p8_xpair"]), pj.parse_pair(ss["p8_ypair"])
         if xp is None or yp is None:
@@ -173,12 +178,12 @@ with right:
     colours, legend, labelled = None, [], []
     if ss["p8_colour"] == "kmeans":
         labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
-        colours = [pj.PALETTE[int(c) % len(pj.PALETTE)] for c in labels]
+        colours = np.asarray(labels) % len(pj.PALETTE)
         legend = [(t("p8.cluster", i=i + 1), pj.PALETTE[i % len(pj.PALETTE)]) for i in range(int(ss["p8_k"]))]
     elif ss["p8_colour"] == "groups":
         groups = pj.parse_groups(ss["p8_groups"])
         where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
-        colours = [pj.PALETTE[where[w] % len(pj.PALETTE)] if w in where else pj.GREY for w in words]
+        colours = [where[w] % len(pj.PALETTE) if w in where else len(pj.PALETTE) for w in words]  # last = grey
         legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, name in enumerate(groups)]
         labelled = [w for w in words if w in where][:300]
 
@@ -197,7 +202,13 @@ with right:
                 hint = t("p8.did_you_mean", words=", ".join(sugg)) if sugg else ""
             st.warning(t("p8.not_shown", word=query, n=f"{n:,}") + " " + hint)
 
-    fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200, labelled=labelled)
+    # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
+    fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
+    if ss.get("p8_fig", (None,))[0] == fig_key:
+        fig = ss["p8_fig"][1]
+    else:
+        fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200, labelled=labelled)
+        ss["p8_fig"] = (fig_key, fig)
     st.plotly_chart(fig, width="stretch", key="p8_chart")
     if note:
         st.caption(note)
