@@ -174,19 +174,6 @@ with right:
         coords = getattr(coords, "coords", coords)
         titles = (f"{xp[0]} → {xp[1]}", f"{yp[0]} → {yp[1]}", "")
 
-    # ---------------------------------------------------------------------------------------------- colour
-    colours, legend, labelled = None, [], []
-    if ss["p8_colour"] == "kmeans":
-        labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
-        colours = np.asarray(labels) % len(pj.PALETTE)
-        legend = [(t("p8.cluster", i=i + 1), pj.PALETTE[i % len(pj.PALETTE)]) for i in range(int(ss["p8_k"]))]
-    elif ss["p8_colour"] == "groups":
-        groups = pj.parse_groups(ss["p8_groups"])
-        where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
-        colours = [where[w] % len(pj.PALETTE) if w in where else len(pj.PALETTE) for w in words]  # last = grey
-        legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, name in enumerate(groups)]
-        labelled = [w for w in words if w in where][:300]
-
     # ---------------------------------------------------------------------------------------------- search
     highlight, table = {}, None
     query = ss["p8_search"].strip().lower()
@@ -207,6 +194,19 @@ with right:
     if ss.get("p8_fig", (None,))[0] == fig_key:
         fig = ss["p8_fig"][1]
     else:
+        # ---------------------------------------------------------------------------------------------- colour
+        colours, legend, labelled = None, [], []
+        if ss["p8_colour"] == "kmeans":
+            labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
+            colours = np.asarray(labels) % len(pj.PALETTE)
+            legend = [(t("p8.cluster", i=i + 1), pj.PALETTE[i % len(pj.PALETTE)]) for i in range(int(ss["p8_k"]))]
+        elif ss["p8_colour"] == "groups":
+            groups = pj.parse_groups(ss["p8_groups"])
+            where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
+            colours = [where[w] % len(pj.PALETTE) if w in where else len(pj.PALETTE) for w in words]  # last = grey
+            legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, name in enumerate(groups)]
+            labelled = [w for w in words if w in where][:300]
+
         fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200, labelled=labelled)
         ss["p8_fig"] = (fig_key, fig)
     st.plotly_chart(fig, width="stretch", key="p8_chart")

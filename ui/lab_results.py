@@ -31,7 +31,8 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
     if shown is not run:
         st.info(t("p7.showing_previous"))
     kv = shown.kv()
-    ss["lab_model"] = {"kv": kv, "key": shown.key, "settings": shown.settings, "corpus": ss["p7_corpus"]}
+    ss["lab_model"] = {"kv": kv, "key": f"{shown.key}@{shown.words_done()}",  # changes as training moves on
+                       "settings": shown.settings, "corpus": ss["p7_corpus"]}
 
     st.markdown(f"**{t('p7.nn_header')}**")
     st.text_input(t("p7.nn_words"), key="p7_nn_words")

@@ -137,6 +137,7 @@ def test_rerun_without_changes_does_not_reproject(monkeypatch):
     calls = []
     monkeypatch.setattr(projections, "pca", lambda *a, **k: calls.append(1))
     monkeypatch.setattr(projections, "kmeans", lambda *a, **k: calls.append(1))
+    monkeypatch.setattr(pj, "scatter", lambda *a, **k: calls.append(1))
     at.run()
     at.run()
     assert not at.exception and calls == []
