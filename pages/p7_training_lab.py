@@ -1,4 +1,5 @@
 """Page 7, the training lab: pick a corpus, set gensim's hyperparameters, watch word2vec train, probe the result."""
+import pandas as pd
 import streamlit as st
 
 from ui import lab
@@ -103,6 +104,12 @@ with left:
                      help=_help("sample"))
     c1.slider("ns_exponent", -1.0, 1.0, key="p7_ns_exponent", step=0.05, help=_help("ns_exponent"))
     c2.number_input("seed", 0, 2**31 - 1, key="p7_seed", help=_help("seed"))
+    with st.expander(t("p7.defaults_header")):
+        st.dataframe(pd.DataFrame({t("p7.col_param"): list(g), t("p7.col_now"): [str(ss[f"p7_{k}"]) for k in g],
+                                   t("p7.col_lab"): [str(lab.LAB_DEFAULTS[k]) for k in g],
+                                   t("p7.col_gensim"): [str(v) for v in g.values()]}),
+                     hide_index=True, width="stretch")
+        st.caption(t("p7.defaults_why"))
 
 settings = lab.current_settings()
 lab.write_url(settings)

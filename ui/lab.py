@@ -25,7 +25,7 @@ CUSTOM = "custom"
 MAX_BYTES = 2_000_000  # pasted or uploaded text
 MAX_TOKENS = 300_000  # longer text is cut here (training stays interactive)
 STEPS = 50  # one play tick / one "step" = 1/STEPS of the whole training
-MAX_RUNS = 3  # models kept per session (current + the previous ones, so going back is instant)
+MAX_RUNS = 2  # models kept per session: the current one and the previous (results fall back to it)
 
 # gensim's defaults (shown next to each control) and the lab's, tuned for a toy corpus of a few thousand words.
 GENSIM_DEFAULTS = dict(sg=0, window=5, negative=5, vector_size=100, epochs=5, alpha=0.025, min_count=5,
