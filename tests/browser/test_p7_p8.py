@@ -65,7 +65,7 @@ def test_unchanged_rerun_is_fast(new_page, goto, rerun, assert_clean):
     """Press R (Streamlit's rerun key) with nothing changed: nothing retrains or reprojects, so it is quick."""
     page = new_page(width=1400, height=1000)
     timings = {}
-    for path in ("training-lab", "projector"):
+    for path in ("about", "training-lab", "projector"):  # about: a baseline page with almost nothing on it
         goto(page, path, lang="en")
         if path == "training-lab":
             with rerun(page):
@@ -79,4 +79,6 @@ def test_unchanged_rerun_is_fast(new_page, goto, rerun, assert_clean):
         timings[path] = sorted(seconds)[len(seconds) // 2]
         assert_clean(page)
     print("\nunchanged rerun, median seconds (client-side):", timings)
-    assert max(timings.values()) < 1.0, timings  # ~0.1 s on an idle machine; slack for a loaded CI box
+    # Client-side time includes the browser redrawing the charts; on a busy 2-core box it is several times the
+    # server's script time (p7 ~40 ms, p8 ~60 ms): compare with the near-empty About page rather than a clock.
+    assert max(timings["training-lab"], timings["projector"]) < max(2.0, 4 * timings["about"]), timings
