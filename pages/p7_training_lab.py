@@ -44,7 +44,7 @@ def _act(action: str) -> None:
 st.title(t("p7.title"))
 st.markdown(md("p7_intro"))
 
-left, right = st.columns([1, 2], gap="large")
+left, right = st.columns([1, 2.2], gap="large")
 # --------------------------------------------------------------------------------------------- corpus
 with left:
     st.subheader(t("p7.corpus_header"))
