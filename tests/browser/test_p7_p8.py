@@ -82,3 +82,31 @@ def test_unchanged_rerun_is_fast(new_page, goto, rerun, assert_clean):
     # Client-side time includes the browser redrawing the charts; on a busy 2-core box it is several times the
     # server's script time (p7 ~40 ms, p8 ~60 ms): compare with the near-empty About page rather than a clock.
     assert max(timings["training-lab"], timings["projector"]) < max(2.0, 4 * timings["about"]), timings
+
+
+def test_uploads_with_bad_files_give_clear_messages(new_page, goto, rerun, assert_clean, tmp_path):
+    """Real uploads: a GBK text on page 7 and a broken vectors file on page 8 -> translated messages, no traceback."""
+    page = new_page(locale="zh-CN", width=1400, height=1000)
+    goto(page, "training-lab", lang="zh", corpus="custom")
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("国王住在宫殿里。王后也住在宫殿里。".encode("gbk"))
+    with rerun(page):
+        page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files(str(gbk))
+    assert page.get_by_text(t("p7.err_not_utf8", lang="zh")[:12]).count() == 1
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text("国王住在宫殿里。王后也住在宫殿里。男人和女人在市场上。" * 20, encoding="utf-8")
+    with rerun(page):
+        page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files(str(utf8))
+    assert page.get_by_text(t("p7.err_not_utf8", lang="zh")[:12]).count() == 0
+    assert "王后" in page.get_by_test_id("stMain").inner_text()  # statistics of the uploaded text
+    assert_clean(page)
+
+    goto(page, "projector", lang="zh", source="upload")
+    bad = tmp_path / "bad.vec"
+    bad.write_text("3 2\nking 0.1 0.2\nqueen 0.3\n", encoding="utf-8")
+    with rerun(page):
+        page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files(str(bad))
+    err = page.get_by_test_id("stAlertContentError").first.inner_text()
+    print("\nupload error shown:", err)
+    assert err.startswith(t("p8.err_format", lang="zh", detail="")[:10]) and "line 3" in err  # names the line
+    assert_clean(page)
