@@ -43,6 +43,8 @@ def _act(action: str) -> None:
 
 st.title(t("p7.title"))
 st.markdown(md("p7_intro"))
+with st.expander(t("p7.try_header")):
+    st.markdown(md("p7_try"))
 
 left, right = st.columns([1, 2.2], gap="large")
 # --------------------------------------------------------------------------------------------- corpus
