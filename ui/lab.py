@@ -125,7 +125,35 @@ def init_settings() -> None:
     defaults["p7_cmp_b"] = qp_get("cmp_b", 15, int, lo=1, hi=50)
     defaults["p7_playing"] = False
     defaults["p7_action"] = None
+    restore_saved("p7", defaults)
     init_defaults(defaults)
+
+
+# Streamlit forgets a widget's value when a run does not draw it (another page, or the results hidden while
+# playing) and may bring back an older value; the navigation also drops the URL's query string. So each page keeps
+# its widget values under one plain key (`pN_saved`: updated by every widget's on_change and at the end of a run)
+# and writes them back into the widget keys at the top of every run (Streamlit's documented pattern).
+PERSIST = [f"p7_{n}" for n in BOUNDS] + ["p7_corpus", "p7_chinese", "p7_words", "p7_cmp_a", "p7_cmp_b",
+                                         "p7_cmp_words", "p7_nn_words", "p7_an_a", "p7_an_b", "p7_an_c",
+                                         "p7_odd", "p7_text"]
+
+
+def restore_saved(prefix: str, defaults: dict) -> None:
+    """Give every widget of the page its latest value (saved by `keep` / `save_widgets`), before any widget is
+    drawn; settings never seen in this session come from `defaults` (the URL or the lab's defaults)."""
+    for key, value in st.session_state.get(f"{prefix}_saved", {}).items():
+        st.session_state[key] = value
+        defaults.pop(key, None)
+
+
+def keep(key: str) -> None:
+    """on_change callback of a page's widgets: remember the new value under the page's plain saved key."""
+    st.session_state.setdefault(f"{key.split('_')[0]}_saved", {})[key] = st.session_state[key]
+
+
+def save_widgets(prefix: str, keys) -> None:
+    saved = st.session_state.setdefault(f"{prefix}_saved", {})
+    saved.update({k: st.session_state[k] for k in keys if k in st.session_state})
 
 
 def current_settings() -> dict:

@@ -83,7 +83,8 @@ def _colour_marker(codes, size, opacity) -> dict:
 
 
 def scatter(coords: np.ndarray, words: list[str], colours, legend: list[tuple[str, str]],
-            highlight: dict[str, str], axis_titles: tuple, label_all: bool, labelled=(), height: int = 640) -> go.Figure:
+            highlight: dict[str, str], axis_titles: tuple, label_all: bool, labelled=(),
+            height: int = 640) -> go.Figure:
     """Every word as a point (hover shows it, escaped); `highlight` words are big and labelled.
 
     `colours`: one integer per word, an index into PALETTE (len(PALETTE) = grey), or None for one colour.

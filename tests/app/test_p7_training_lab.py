@@ -216,3 +216,16 @@ def test_chinese_characters_toggle_changes_the_tokens():
     assert any(f"{n_chars:,}" in m.value for m in at.markdown)
     at.button(key="p7_train").click().run()
     assert "国" in run_of(at).kv() and "国王" not in run_of(at).kv()
+
+
+def test_settings_and_probes_survive_a_visit_to_another_page_and_playing():
+    at = open_page(PAGE)
+    at.slider(key="p7_window").set_value(3).run()
+    at.button(key="p7_train").click().run()
+    at.text_input(key="p7_nn_words").set_value("queen").run()
+    at.query_params.clear()  # the navigation drops the query string
+    at.switch_page("pages/p8_projector.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.slider(key="p7_window").value == 3 and at.text_input(key="p7_nn_words").value == "queen"
+    assert at.session_state["p7_runs"] and run_of(at).done  # the same model, not retrained

@@ -141,3 +141,15 @@ def test_rerun_without_changes_does_not_reproject(monkeypatch):
     at.run()
     at.run()
     assert not at.exception and calls == []
+
+
+def test_settings_survive_a_visit_to_another_page():
+    at = open_page(PAGE, n=400)
+    at.radio(key="p8_method").set_value("axes").run()
+    at.text_input(key="p8_ypair").set_value("small big").run()
+    at.query_params.clear()  # the navigation drops the query string
+    at.switch_page("pages/about.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.radio(key="p8_method").value == "axes" and at.text_input(key="p8_ypair").value == "small big"
+    assert at.slider(key="p8_n").value == 400

@@ -1,4 +1,4 @@
-"""Pages 7 and 8 in a real browser: play trains (the loss curve grows), pause holds it; screenshots in both languages."""
+"""Pages 7 and 8 in a real browser: play grows the loss curve, pause holds it; uploads; timings; screenshots."""
 import time
 
 import pytest
