@@ -133,10 +133,12 @@ def scatter(coords: np.ndarray, words: list[str], colours, legend: list[tuple[st
             hl["z"] = coords[idx, 2]
         fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(**hl))
         if not is_3d:  # labels on a white box: readable over a cloud of points (one layout update: fast)
+            first = idx[:1]  # the searched word: drawn last (on top), bold and larger
             fig.update_layout(annotations=[
-                dict(x=float(coords[i, 0]), y=float(coords[i, 1]), text=safe[i], showarrow=False, yshift=16,
-                     font=dict(size=15, color="black"), bgcolor="rgba(255,255,255,0.85)", borderpad=2)
-                for i in idx])
+                dict(x=float(coords[i, 0]), y=float(coords[i, 1]), showarrow=False, yshift=16, borderpad=2,
+                     text=f"<b>{safe[i]}</b>" if i in first else safe[i], bgcolor="rgba(255,255,255,0.85)",
+                     font=dict(size=18 if i in first else 15, color="black"))
+                for i in idx[1:] + first])
     layout = dict(height=height, margin=dict(l=10, r=10, t=10, b=10), font=dict(size=14),
                   legend=dict(orientation="h", y=-0.08), hoverlabel=dict(font_size=16))
     if is_3d:
