@@ -209,10 +209,12 @@ with right:
             groups = pj.parse_groups(ss["p8_groups"])
             where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
             colours = [where[w] % len(pj.PALETTE) if w in where else len(pj.PALETTE) for w in words]  # last = grey
-            legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, name in enumerate(groups)]
+            shown = set(words)
+            legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, (name, ws) in enumerate(groups.items())
+                      if shown.intersection(ws)]  # only groups with a word on the map
             labelled = [w for w in words if w in where][:300]
 
-        fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200, labelled=labelled)
+        fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 100, labelled=labelled)
         ss["p8_fig"] = (fig_key, fig)
     st.plotly_chart(fig, width="stretch", key="p8_chart")
     if note:
