@@ -115,12 +115,19 @@ def test_lab_model_source_needs_a_trained_model_then_shows_it():
     assert points(at)["customdata"] == list(lab_kv.index_to_key)
 
 
-def test_uploaded_vectors_are_parsed_strictly():
+def test_uploaded_vectors_are_parsed_strictly(tmp_path):
     from w2v_core.keyedvectors import KeyedVectors
 
     small = KeyedVectors(np.arange(12, dtype=np.float32).reshape(4, 3), ["a", "b", "国王", "d"])
     kv, key = pj.load_upload(word2vec_text(small))
     assert kv.index_to_key == ["a", "b", "国王", "d"] and key.startswith("upload:")
+    from gensim.models import KeyedVectors as GensimKV
+
+    g = GensimKV(3)
+    g.add_vectors(["a", "国王", "c"], np.arange(9, dtype=np.float32).reshape(3, 3))
+    g.save_word2vec_format(str(tmp_path / "g.bin"), binary=True)  # gensim's binary format is read too
+    kv, _ = pj.load_upload((tmp_path / "g.bin").read_bytes())
+    assert kv.index_to_key == ["a", "国王", "c"] and np.allclose(kv.vectors, g.vectors)
     for bad in (b"", b"2 3\na 1 2\n", b"not a header\n", "1 2\n国王 1 x\n".encode()):
         with pytest.raises(ValueError):
             pj.load_upload(bad)
