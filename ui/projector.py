@@ -30,7 +30,12 @@ def load_upload(data: bytes):
     if digest not in cache:
         from w2v_core.io import load_word2vec_format
 
-        kv = load_word2vec_format(data, binary=None, max_bytes=MAX_UPLOAD_BYTES, max_words=MAX_WORDS)
+        # The byte limit bounds the size; a longer file is read whole, then its first MAX_WORDS are shown.
+        # no_header=None also accepts GloVe-style text (no "<count> <dimensions>" line).
+        kv = load_word2vec_format(data, binary=None, max_bytes=MAX_UPLOAD_BYTES, max_words=5_000_000,
+                                  no_header=None)
+        if len(kv) > MAX_WORDS:
+            kv = kv.subset(MAX_WORDS)
         cache.clear()  # one uploaded file per session
         cache[digest] = kv
     return cache[digest], f"upload:{digest}"

@@ -128,6 +128,8 @@ def test_uploaded_vectors_are_parsed_strictly(tmp_path):
     g.save_word2vec_format(str(tmp_path / "g.bin"), binary=True)  # gensim's binary format is read too
     kv, _ = pj.load_upload((tmp_path / "g.bin").read_bytes())
     assert kv.index_to_key == ["a", "国王", "c"] and np.allclose(kv.vectors, g.vectors)
+    glove_style, _ = pj.load_upload(b"king 0.1 0.2\nqueen 0.3 0.4\n")  # no header line
+    assert glove_style.index_to_key == ["king", "queen"]
     for bad in (b"", b"2 3\na 1 2\n", b"not a header\n", "1 2\n国王 1 x\n".encode()):
         with pytest.raises(ValueError):
             pj.load_upload(bad)
