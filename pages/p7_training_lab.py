@@ -186,8 +186,10 @@ def live_panel() -> None:
             ss["p7_playing"] = False
             st.rerun()  # the whole page: stop ticking, refresh the results
     hist = run.model.loss_history
+    epochs = run.settings["epochs"]
     st.progress(min(1.0, run.progress), text=t("p7.progress", pct=f"{100 * run.progress:.0f}",
-                                                  words=f"{run.words_done():,}"))
+                                                  words=f"{run.words_done():,}",
+                                                  epoch=min(epochs, int(run.progress * epochs) + 1), epochs=epochs))
     if run.error:
         st.error(t("p7.err_diverged", detail=run.error))
     c_loss, c_map = st.columns([2, 3])
