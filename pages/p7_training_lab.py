@@ -53,12 +53,12 @@ with left:
     st.subheader(t("p7.corpus_header"))
     st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], key="p7_corpus",
                  format_func=_tr("p7.corpus_"), on_change=_on_corpus_change)
-    st.radio(t("p7.chinese"), ["word", "char"], key="p7_chinese", on_change=lab.keep, args=("p7_chinese",), horizontal=True,
+    st.radio(t("p7.chinese"), ["word", "char"], **lab.kept("p7_chinese"), horizontal=True,
              format_func=_tr("p7.chinese_"), help=t("p7.chinese_help"))
     corpus, corpus_error = None, None
     if ss["p7_corpus"] == lab.CUSTOM:
         upload = st.file_uploader(t("p7.upload", mb=lab.MAX_BYTES // 1_000_000), type=["txt"], key="p7_upload")
-        st.text_area(t("p7.paste", mb=lab.MAX_BYTES // 1_000_000), key="p7_text", on_change=lab.keep, args=("p7_text",), height=140,
+        st.text_area(t("p7.paste", mb=lab.MAX_BYTES // 1_000_000), **lab.kept("p7_text"), height=140,
                      max_chars=lab.MAX_BYTES)
         text = ss.get("p7_text", "") or ""
         if upload is not None:
@@ -96,17 +96,17 @@ with left:
         return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
 
     c1, c2 = st.columns(2)
-    c1.radio("sg", [1, 0], key="p7_sg", on_change=lab.keep, args=("p7_sg",), format_func=_tr("p7.sg_"), help=_help("sg"), horizontal=True)
-    c2.number_input("alpha", 0.0001, 10.0, key="p7_alpha", on_change=lab.keep, args=("p7_alpha",), step=0.005, format="%.4f", help=_help("alpha"))
-    c1.slider("window", 1, 50, key="p7_window", on_change=lab.keep, args=("p7_window",), help=_help("window"))
-    c2.slider("negative", 1, 50, key="p7_negative", on_change=lab.keep, args=("p7_negative",), help=_help("negative"))
-    c1.slider("vector_size", 1, 300, key="p7_vector_size", on_change=lab.keep, args=("p7_vector_size",), help=_help("vector_size"))
-    c2.slider("epochs", 0, 200, key="p7_epochs", on_change=lab.keep, args=("p7_epochs",), help=_help("epochs"))
-    c1.number_input("min_count", 1, 1000, key="p7_min_count", on_change=lab.keep, args=("p7_min_count",), help=_help("min_count"))
-    c2.select_slider("sample", lab.SAMPLE_CHOICES, key="p7_sample", on_change=lab.keep, args=("p7_sample",), format_func=lambda v: f"{v:g}",
+    c1.radio("sg", [1, 0], **lab.kept("p7_sg"), format_func=_tr("p7.sg_"), help=_help("sg"), horizontal=True)
+    c2.number_input("alpha", 0.0001, 10.0, **lab.kept("p7_alpha"), step=0.005, format="%.4f", help=_help("alpha"))
+    c1.slider("window", 1, 50, **lab.kept("p7_window"), help=_help("window"))
+    c2.slider("negative", 1, 50, **lab.kept("p7_negative"), help=_help("negative"))
+    c1.slider("vector_size", 1, 300, **lab.kept("p7_vector_size"), help=_help("vector_size"))
+    c2.slider("epochs", 0, 200, **lab.kept("p7_epochs"), help=_help("epochs"))
+    c1.number_input("min_count", 1, 1000, **lab.kept("p7_min_count"), help=_help("min_count"))
+    c2.select_slider("sample", lab.SAMPLE_CHOICES, **lab.kept("p7_sample"), format_func=lambda v: f"{v:g}",
                      help=_help("sample"))
-    c1.slider("ns_exponent", -1.0, 1.0, key="p7_ns_exponent", on_change=lab.keep, args=("p7_ns_exponent",), step=0.05, help=_help("ns_exponent"))
-    c2.number_input("seed", 0, 2**31 - 1, key="p7_seed", on_change=lab.keep, args=("p7_seed",), help=_help("seed"))
+    c1.slider("ns_exponent", -1.0, 1.0, **lab.kept("p7_ns_exponent"), step=0.05, help=_help("ns_exponent"))
+    c2.number_input("seed", 0, 2**31 - 1, **lab.kept("p7_seed"), help=_help("seed"))
     with st.expander(t("p7.defaults_header")):
         st.dataframe(pd.DataFrame({t("p7.col_param"): list(g), t("p7.col_now"): [str(ss[f"p7_{k}"]) for k in g],
                                    t("p7.col_lab"): [str(lab.LAB_DEFAULTS[k]) for k in g],
@@ -215,7 +215,7 @@ def live_panel() -> None:
 
 with right:
     live_panel()
-    st.text_input(t("p7.map_words"), key="p7_words", on_change=lab.keep, args=("p7_words",), help=t("p7.map_words_help"))
+    st.text_input(t("p7.map_words"), **lab.kept("p7_words"), help=t("p7.map_words_help"))
 
 # ------------------------------------------------------------------------------- results, compare, export
 if run is not None and not playing:

@@ -6,7 +6,7 @@ import streamlit as st
 from ui import projector as pj
 from ui.data import glove
 from ui.i18n import md, t
-from ui.lab import keep, restore_saved, save_widgets
+from ui.lab import kept, restore_saved, save_widgets
 from ui.state import init_defaults, qp_get, qp_set
 from w2v_core.keyedvectors import UnknownWordError
 
@@ -62,7 +62,7 @@ st.markdown(md("p8_intro"))
 left, right = st.columns([1, 2.2], gap="large")
 with left:
     st.subheader(t("p8.source_header"))
-    st.radio(t("p8.source"), SOURCES, key="p8_source", on_change=keep, args=("p8_source",), format_func=_tr("p8.source_"))
+    st.radio(t("p8.source"), SOURCES, **kept("p8_source"), format_func=_tr("p8.source_"))
     kv, key = None, None
     if ss["p8_source"] == "glove":
         full = glove()
@@ -91,37 +91,37 @@ with left:
         else:
             st.caption(t("p8.upload_hint"))
     if kv is not None and ss["p8_source"] == "glove":
-        st.slider(t("p8.n"), 100, pj.MAX_WORDS, key="p8_n", on_change=keep, args=("p8_n",), step=100, help=t("p8.n_help"))
+        st.slider(t("p8.n"), 100, pj.MAX_WORDS, **kept("p8_n"), step=100, help=t("p8.n_help"))
 
     st.subheader(t("p8.projection_header"))
-    st.radio(t("p8.method"), METHODS, key="p8_method", on_change=keep, args=("p8_method",), format_func=_tr("p8.method_"), horizontal=True)
+    st.radio(t("p8.method"), METHODS, **kept("p8_method"), format_func=_tr("p8.method_"), horizontal=True)
     method = ss["p8_method"]
     if method == "pca":
-        st.radio(t("p8.dims"), (2, 3), key="p8_dims", on_change=keep, args=("p8_dims",), horizontal=True, format_func=lambda d: f"{d}D")
+        st.radio(t("p8.dims"), (2, 3), **kept("p8_dims"), horizontal=True, format_func=lambda d: f"{d}D")
         comps = list(range(1, pj.PCA_COMPONENTS + 1))
         cc = st.columns(3)
-        cc[0].selectbox("x = PC", comps, key="p8_pcx", on_change=keep, args=("p8_pcx",))
-        cc[1].selectbox("y = PC", comps, key="p8_pcy", on_change=keep, args=("p8_pcy",))
+        cc[0].selectbox("x = PC", comps, **kept("p8_pcx"))
+        cc[1].selectbox("y = PC", comps, **kept("p8_pcy"))
         if ss["p8_dims"] == 3:
-            cc[2].selectbox("z = PC", comps, key="p8_pcz", on_change=keep, args=("p8_pcz",))
+            cc[2].selectbox("z = PC", comps, **kept("p8_pcz"))
     elif method == "tsne":
-        st.slider("perplexity", 2, 100, key="p8_perplexity", on_change=keep, args=("p8_perplexity",), help=t("p8.perplexity_help"))
-        st.slider(t("p8.iters"), 250, 2000, key="p8_iters", on_change=keep, args=("p8_iters",), step=50)
-        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, key="p8_tsne_n", on_change=keep, args=("p8_tsne_n",), step=100, help=t("p8.tsne_n_help"))
-        st.number_input("seed", 0, 2**31 - 1, key="p8_tseed", on_change=keep, args=("p8_tseed",))
+        st.slider("perplexity", 2, 100, **kept("p8_perplexity"), help=t("p8.perplexity_help"))
+        st.slider(t("p8.iters"), 250, 2000, **kept("p8_iters"), step=50)
+        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, **kept("p8_tsne_n"), step=100, help=t("p8.tsne_n_help"))
+        st.number_input("seed", 0, 2**31 - 1, **kept("p8_tseed"))
     else:
-        st.text_input(t("p8.xpair"), key="p8_xpair", on_change=keep, args=("p8_xpair",), help=t("p8.pair_help"))
-        st.text_input(t("p8.ypair"), key="p8_ypair", on_change=keep, args=("p8_ypair",), help=t("p8.pair_help"))
+        st.text_input(t("p8.xpair"), **kept("p8_xpair"), help=t("p8.pair_help"))
+        st.text_input(t("p8.ypair"), **kept("p8_ypair"), help=t("p8.pair_help"))
 
     st.subheader(t("p8.explore_header"))
-    st.text_input(t("p8.search"), key="p8_search", on_change=keep, args=("p8_search",))
-    st.slider(t("p8.nn"), 1, 50, key="p8_nn", on_change=keep, args=("p8_nn",))
-    st.radio(t("p8.colour"), COLOURINGS, key="p8_colour", on_change=keep, args=("p8_colour",), format_func=_tr("p8.colour_"),
+    st.text_input(t("p8.search"), **kept("p8_search"))
+    st.slider(t("p8.nn"), 1, 50, **kept("p8_nn"))
+    st.radio(t("p8.colour"), COLOURINGS, **kept("p8_colour"), format_func=_tr("p8.colour_"),
              horizontal=True)
     if ss["p8_colour"] == "kmeans":
-        st.slider("k", 2, 20, key="p8_k", on_change=keep, args=("p8_k",))
+        st.slider("k", 2, 20, **kept("p8_k"))
     elif ss["p8_colour"] == "groups":
-        st.text_area(t("p8.groups"), key="p8_groups", on_change=keep, args=("p8_groups",), height=120, help=t("p8.groups_help"))
+        st.text_area(t("p8.groups"), **kept("p8_groups"), height=120, help=t("p8.groups_help"))
 
 qp_set(source=ss["p8_source"], n=ss["p8_n"], method=method, dims=ss["p8_dims"], pcx=ss["p8_pcx"],
        pcy=ss["p8_pcy"], pcz=ss["p8_pcz"], perplexity=ss["p8_perplexity"], iters=ss["p8_iters"],

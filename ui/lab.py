@@ -146,6 +146,11 @@ def restore_saved(prefix: str, defaults: dict) -> None:
         defaults.pop(key, None)
 
 
+def kept(key: str) -> dict:
+    """Widget keyword arguments: `key` plus the on_change that saves its value (st.slider(..., **kept("p7_x")))."""
+    return dict(key=key, on_change=keep, args=(key,))
+
+
 def keep(key: str) -> None:
     """on_change callback of a page's widgets: remember the new value under the page's plain saved key."""
     st.session_state.setdefault(f"{key.split('_')[0]}_saved", {})[key] = st.session_state[key]
