@@ -47,7 +47,7 @@ st.markdown(md("p7_intro"))
 with st.expander(t("p7.try_header")):
     st.markdown(md("p7_try"))
 
-left, right = st.columns([1, 2.2], gap="large")
+left, right = st.columns([1.25, 2.2], gap="large")
 # --------------------------------------------------------------------------------------------- corpus
 with left:
     st.subheader(t("p7.corpus_header"))
@@ -153,13 +153,13 @@ if run is not None and action in ("step", "train", "reset"):
         run = lab.get_run("p7_runs", run.key, corpus, settings)
 
 right.subheader(t("p7.train_header"))
-b = right.columns([1, 1, 1, 1.6, 1])
 disabled = run is None
-b[0].button(t("p7.play"), key="p7_play", on_click=_act, args=("play",), disabled=disabled, type="primary")
-b[1].button(t("p7.pause"), key="p7_pause", on_click=_act, args=("pause",), disabled=disabled)
-b[2].button(t("p7.step"), key="p7_step", on_click=_act, args=("step",), disabled=disabled)
-b[3].button(t("p7.train"), key="p7_train", on_click=_act, args=("train",), disabled=disabled)
-b[4].button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",), disabled=disabled)
+with right.container(horizontal=True, gap="small"):  # buttons at their natural width, wrapping if narrow
+    st.button(t("p7.play"), key="p7_play", on_click=_act, args=("play",), disabled=disabled, type="primary")
+    st.button(t("p7.pause"), key="p7_pause", on_click=_act, args=("pause",), disabled=disabled)
+    st.button(t("p7.step"), key="p7_step", on_click=_act, args=("step",), disabled=disabled)
+    st.button(t("p7.train"), key="p7_train", on_click=_act, args=("train",), disabled=disabled)
+    st.button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",), disabled=disabled)
 if run_error:
     right.error(run_error)
 for note in notes:
