@@ -20,6 +20,19 @@ def wait_for(predicate, timeout=20.0, every=0.2) -> bool:
     return False
 
 
+def settled(page, timeout=8.0) -> int:
+    """The number of loss points once two reads a second apart agree."""
+    end = time.monotonic() + timeout
+    last = loss_points(page)
+    while time.monotonic() < end:
+        time.sleep(1.0)
+        now = loss_points(page)
+        if now == last:
+            return now
+        last = now
+    raise AssertionError("the loss curve kept growing after pause")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_play_grows_the_loss_curve_and_pause_holds_it(lang, new_page, goto, rerun, assert_clean, screenshot):
     page = new_page(locale="zh-CN" if lang == "zh" else "en-US", width=1400, height=1000)
@@ -32,8 +45,7 @@ def test_play_grows_the_loss_curve_and_pause_holds_it(lang, new_page, goto, reru
     assert wait_for(lambda: loss_points(page) > grown), "and keeps adding them"
     with rerun(page):
         page.get_by_role("button", name=t("p7.pause", lang=lang)).click()
-    wait_for(lambda: False, timeout=0.6)  # a tick already in flight may still land
-    held = loss_points(page)
+    held = settled(page)  # a tick already in flight may still land; then nothing more
     time.sleep(2.0)  # 8 ticks' worth of time
     assert loss_points(page) == held, "paused: the curve holds"
     assert 0 < held < 50, "paused before the end"
