@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import lab
 from ui.i18n import md, t
+from ui.lab_plots import word_map
 from w2v_core.keyedvectors import UnknownWordError
 from w2v_core.projections import pca
 
@@ -125,6 +126,19 @@ def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
         st.caption(t("p7.cmp_no_words"))
+    if pair[0].settings["vector_size"] < 2:
+        return
+    # The map words under both models, side by side (each its own PCA).
+    map_words = [w for w in lab.clean_words(ss.get("p7_words", "")) if w in kva]
+    if len(map_words) >= 3:
+        cols = st.columns(2)
+        for col, (win, _, _), kv, name in zip(cols, runs, (kva, kvb), ("a", "b")):
+            groups = [t(f"p7.group_{g}") if (g := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other")
+                      for w in map_words]
+            with col:
+                st.markdown(f"**window={win}**")
+                st.plotly_chart(word_map(pca(kv[map_words], n_components=2).coords, map_words, groups, "PC1", "PC2",
+                                         height=380), width="stretch", key=f"p7_cmp_map_{name}")
 
 
 # ------------------------------------------------------------------------------------------------ export

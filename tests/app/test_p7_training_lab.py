@@ -103,6 +103,7 @@ def test_compare_trains_two_models_that_differ_only_in_window():
     assert list(df.columns[1:3]) == ["window=2", "window=15"]
     small, large = df.iloc[0, 1].split(", "), df.iloc[0, 2].split(", ")
     assert small != large
+    assert len(at.get("plotly_chart")) == 4  # loss, map, and the two models' maps side by side
     topic = {"cow", "horse", "goat", "pig", "barn", "field", "meadow", "hay", "wool", "farmer"}
     assert len(topic & set(large)) > len(topic & set(small))  # big window: related (same topic) words
 
