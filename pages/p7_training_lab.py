@@ -210,7 +210,7 @@ def live_panel() -> None:
         st.plotly_chart(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), width="stretch",
                         key="p7_map_chart")
         if missing:
-            st.caption(t("p7.missing", words=", ".join(missing)))
+            st.caption(t("p7.missing", words=lab.md_list(missing)))
 
 
 with right:

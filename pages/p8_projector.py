@@ -6,7 +6,7 @@ import streamlit as st
 from ui import projector as pj
 from ui.data import glove
 from ui.i18n import md, t
-from ui.lab import kept, restore_saved, save_widgets
+from ui.lab import kept, md_list, md_safe, restore_saved, save_widgets
 from ui.state import init_defaults, qp_get, qp_set
 from w2v_core.keyedvectors import UnknownWordError
 
@@ -174,7 +174,7 @@ with right:
         try:
             coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
         except UnknownWordError as exc:
-            st.warning(t("p8.unknown_word", word=exc.word))
+            st.warning(t("p8.unknown_word", word=md_safe(exc.word)))
             st.stop()
         coords = getattr(coords, "coords", coords)
         titles = (f"{xp[0]} → {xp[1]}", f"{yp[0]} → {yp[1]}", "")
@@ -191,8 +191,8 @@ with right:
             hint = ""
             if hasattr(sub, "suggest"):
                 sugg = sub.suggest(query, n=5)
-                hint = t("p8.did_you_mean", words=", ".join(sugg)) if sugg else ""
-            st.warning(t("p8.not_shown", word=query, n=f"{n:,}") + " " + hint)
+                hint = t("p8.did_you_mean", words=md_list(sugg)) if sugg else ""
+            st.warning(t("p8.not_shown", word=md_safe(query), n=f"{n:,}") + " " + hint)
 
     # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
     fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
@@ -220,6 +220,6 @@ with right:
     if note:
         st.caption(note)
     if table is not None:
-        st.markdown(f"**{t('p8.nn_header', word=query)}**")
+        st.markdown(f"**{t('p8.nn_header', word=md_safe(query))}**")
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={t("p8.cosine"): st.column_config.NumberColumn(format="%.3f")})

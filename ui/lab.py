@@ -280,6 +280,19 @@ def corpus_vocab(corpus: Corpus, settings: dict) -> list:
     return [w for w, c in zip(corpus.counts.index_to_key, corpus.counts.counts) if c >= settings["min_count"]]
 
 
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|~$:<>&"
+
+
+def md_safe(text) -> str:
+    """User text inside markdown (warnings, captions): every markdown/HTML special character backslash-escaped,
+    so a word like "[click](http://x)" from a shared link or an uploaded file shows as typed, never as a link."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+
+
+def md_list(words) -> str:
+    return ", ".join(md_safe(w) for w in words)
+
+
 def words_in(kv: KeyedVectors, words: list[str]) -> tuple[list[str], list[str]]:
     return [w for w in words if w in kv], [w for w in words if w not in kv]
 

@@ -17,8 +17,8 @@ NN_TOPN = 8
 
 
 def _unknown(exc: UnknownWordError) -> None:
-    hint = t("p7.did_you_mean", words=", ".join(exc.suggestions)) if exc.suggestions else ""
-    st.warning(t("p7.unknown_word", word=exc.word) + " " + hint)
+    hint = t("p7.did_you_mean", words=lab.md_list(exc.suggestions)) if exc.suggestions else ""
+    st.warning(t("p7.unknown_word", word=lab.md_safe(exc.word)) + " " + hint)
 
 
 def _neighbours(kv, word: str, topn: int = NN_TOPN) -> list[tuple[str, float]]:
@@ -59,8 +59,10 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
         if wa and wb and wc:
             try:
                 best = kv.most_similar(positive=[wb, wc], negative=[wa], topn=5)
-                st.markdown(t("p7.analogy_answer", a=wa, b=wb, c=wc, d=best[0][0], score=f"{best[0][1]:.3f}"))
-                st.caption(" · ".join(f"{w} ({s:.2f})" for w, s in best[1:]))
+                st.markdown(t("p7.analogy_answer", **{k: lab.md_safe(v) for k, v in
+                                                      dict(a=wa, b=wb, c=wc, d=best[0][0]).items()},
+                              score=f"{best[0][1]:.3f}"))
+                st.caption(" · ".join(f"{lab.md_safe(w)} ({s:.2f})" for w, s in best[1:]))
             except UnknownWordError as exc:
                 _unknown(exc)
         else:
@@ -75,7 +77,7 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
             st.caption(t("p7.odd_hint"))
         else:
             try:
-                st.markdown(t("p7.odd_answer", word=kv.doesnt_match(odd)))
+                st.markdown(t("p7.odd_answer", word=lab.md_safe(kv.doesnt_match(odd))))
             except UnknownWordError as exc:
                 _unknown(exc)
             except ValueError:

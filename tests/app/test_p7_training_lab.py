@@ -230,3 +230,9 @@ def test_settings_and_probes_survive_a_visit_to_another_page_and_playing():
     assert not at.exception
     assert at.slider(key="p7_window").value == 3 and at.text_input(key="p7_nn_words").value == "queen"
     assert at.session_state["p7_runs"] and run_of(at).done  # the same model, not retrained
+
+
+def test_user_words_are_shown_as_typed_never_as_markdown():
+    at = open_page(PAGE, words="king queen man [x](http://evil.example) **bold**")
+    caption = next(c.value for c in at.caption if "http" in c.value)
+    assert "\\[x\\]\\(http" in caption and "\\*\\*bold\\*\\*" in caption

@@ -87,8 +87,10 @@ def test_search_highlights_the_cosine_neighbours(kv):
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     labels = [a["text"] for a in spec["layout"].get("annotations", [])]
     assert labels[-1] == "<b>king</b>" and {w for w, _ in ref} <= set(labels)  # the searched word on top
-    at.text_input(key="p8_search").set_value("<b>xss</b>").run()
-    assert at.warning and not at.exception
+    at.text_input(key="p8_search").set_value("[click](http://evil.example)").run()
+    assert not at.exception
+    shown = at.warning[0].value
+    assert "\\[click\\]\\(http" in shown and "[click](" not in shown  # user text never becomes a link
 
 
 def test_colour_by_named_groups_and_kmeans():
