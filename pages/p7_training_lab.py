@@ -83,7 +83,8 @@ with left:
     elif corpus is not None:
         if corpus.truncated:
             st.warning(t("p7.truncated", n=f"{lab.MAX_TOKENS:,}"))
-        top = " · ".join(f"{w} ({int(c)})" for w, c in zip(corpus.counts.index_to_key[:12], corpus.counts.counts[:12]))
+        counts = corpus.counts
+        top = " · ".join(f"{lab.md_safe(w)} ({int(c)})" for w, c in zip(counts.index_to_key[:12], counts.counts[:12]))
         st.markdown(t("p7.stats", tokens=f"{corpus.n_tokens:,}", vocab=f"{len(corpus.counts):,}",
                       sentences=f"{len(corpus.sentences):,}"))
         st.caption(t("p7.top_words") + " " + top)
