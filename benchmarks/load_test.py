@@ -9,7 +9,7 @@ Reported: p50/p95/max latency per action (send -> script_finished), errors (exce
 timeouts, dropped connections; must be 0), widgets a scenario needed but the page did not show, and the server's
 memory (VmRSS sampled during the run, VmHWM at the end, from /proc).
 
-    python benchmarks/load_test.py [students] [seconds]
+    python benchmarks/load_test.py [students] [seconds] [--think=LO,HI] [--json]
 """
 from __future__ import annotations
 
@@ -66,15 +66,30 @@ def proc_mem(pid: int) -> dict[str, float]:
     return out
 
 
+LOG = ROOT / "test-artifacts" / "load-test-server.log"
+
+
+def proc_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (all its threads), from /proc/<pid>/stat."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def start_server(port: int) -> subprocess.Popen:
+    # showErrorDetails=full: an exception delta then names the error (the app's config redacts it for users).
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address=127.0.0.1",
            f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
-           "--server.fileWatcherType=none", "--logger.level=error"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+           "--server.fileWatcherType=none", "--client.showErrorDetails=full"]
+    LOG.parent.mkdir(exist_ok=True)
+    # The server's log goes to a file: a pipe nobody reads would fill up and block the server.
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=LOG.open("wb"), stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+            raise RuntimeError(f"streamlit exited: see {LOG}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
                 if r.status == 200:
@@ -298,16 +313,25 @@ async def _drive(port: int, pid: int, students: int, seconds: float, think, mem_
     return stats
 
 
-def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (1.0, 3.0)) -> dict:
-    """Run the classroom and return the figures (also what run_all.py stores in results.json)."""
+def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (2.0, 8.0)) -> dict:
+    """Run the classroom and return the figures (also what run_all.py stores in results.json).
+
+    `think`: seconds a student waits between actions (uniform). 2-8 s is a student reading the new step before
+    clicking again (~6 reruns/s for 30 students); (0.5, 1.5) is a stress test. Server CPU per rerun is reported
+    too: 1000 / that = reruns per second one server core can hold, whatever else the machine is doing.
+    """
     port = free_port()
     proc = start_server(port)
     mem_samples: list[float] = []
     try:
         idle = proc_mem(proc.pid)
+        load_before = os.getloadavg()
+        cpu0 = proc_cpu_seconds(proc.pid)
         t0 = time.time()
         stats = asyncio.run(_drive(port, proc.pid, students, seconds, think, mem_samples))
         wall = time.time() - t0
+        cpu = proc_cpu_seconds(proc.pid) - cpu0
+        load_after = os.getloadavg()
         mem = proc_mem(proc.pid)
     finally:
         stop_server(proc)
@@ -317,6 +341,9 @@ def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (
         "students": students, "seconds": seconds, "think_s": list(think), "wall_s": round(wall, 1),
         "reruns": len(all_lat), "reruns_per_s": round(len(all_lat) / wall, 1) if wall else 0.0,
         "overall": overall,
+        # Server CPU per rerun does not depend on what else runs on the machine; latency does (see loadavg).
+        "server_cpu_s": round(cpu, 1), "server_cpu_ms_per_rerun": round(1000 * cpu / max(1, len(all_lat)), 1),
+        "loadavg_1min_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
         "actions": {k: summarize(v) for k, v in sorted(stats.latency.items())},
         "errors": sum(stats.errors.values()), "errors_by_action": dict(stats.errors),
         "error_samples": stats.error_samples,
@@ -334,7 +361,8 @@ def format_result(r: dict) -> str:
     lines = [f"load: {r['students']} students x {r['seconds']} s (think {r['think_s'][0]}-{r['think_s'][1]} s): "
              f"{r['reruns']} reruns ({r['reruns_per_s']}/s), p50 {r['overall'].get('p50_ms')} ms, "
              f"p95 {r['overall'].get('p95_ms')} ms, max {r['overall'].get('max_ms')} ms, errors {r['errors']}, "
-             f"server RSS max {r['server_mb']['max_rss_sampled']} MB (HWM {r['server_mb']['hwm']} MB)"]
+             f"server RSS max {r['server_mb']['max_rss_sampled']} MB (HWM {r['server_mb']['hwm']} MB), "
+             f"server CPU {r['server_cpu_ms_per_rerun']} ms/rerun, loadavg {r['loadavg_1min_before_after']}"]
     for name, s in r["actions"].items():
         if s["n"]:
             lines.append(f"  {name:28s} n={s['n']:4d}  p50 {s['p50_ms']:7.1f}  p95 {s['p95_ms']:7.1f}  "
@@ -347,9 +375,15 @@ def format_result(r: dict) -> str:
 
 
 if __name__ == "__main__":
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    d = float(sys.argv[2]) if len(sys.argv) > 2 else 60
-    res = main(n, d)
+    pos = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(pos[0]) if pos else 30
+    d = float(pos[1]) if len(pos) > 1 else 60
+    think = (2.0, 8.0)
+    for arg in sys.argv[1:]:
+        if arg.startswith("--think="):
+            lo, hi = arg.split("=", 1)[1].split(",")
+            think = (float(lo), float(hi))
+    res = main(n, d, think)
     print(format_result(res))
     if "--json" in sys.argv:
         print(json.dumps(res, indent=1))
