@@ -1,7 +1,7 @@
 """Home: what the app teaches, a map of every page with a one-line summary, and how to use it in a class."""
 import streamlit as st
 
-from ui.i18n import LANG_LABELS, LANGS, md, t
+from ui.i18n import LANG_LABELS, LANGS, current_lang, md, t
 from ui.nav import PAGES
 
 
@@ -23,7 +23,8 @@ left, right = st.columns(2, gap="large")
 others = [p for p in PAGES if p.key != "home"]
 for i, p in enumerate(others):
     with left if i < (len(others) + 1) // 2 else right:
-        st.page_link(p.file, label=f"**{t(f'nav.{p.key}')}**", icon=p.icon)
+        # ?lang= in the link itself, so "open in a new tab" keeps the language too.
+        st.page_link(p.file, label=f"**{t(f'nav.{p.key}')}**", icon=p.icon, query_params={"lang": current_lang()})
         st.caption(t(f"home.summary_{p.key}"))
 
 st.header(t("home.class_header"))

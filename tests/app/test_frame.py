@@ -49,6 +49,7 @@ def test_home_links_every_page_with_a_summary(lang):
     others = [p for p in PAGES if p.key != "home"]
     assert [link.proto.page for link in links] == [Path(p.file).stem for p in others]
     assert len({link.proto.page_script_hash for link in links}) == len(others)
+    assert {link.proto.query_string for link in links} == {f"lang={lang}"}  # a new tab keeps the language
     assert [link.proto.label.strip("*") for link in links] == [t(f"nav.{p.key}", lang=lang) for p in others]
     captions = [c.value for c in at.caption]
     for p in others:

@@ -24,6 +24,7 @@ Fixtures
   `script_finished` ForwardMsgs arrived on Streamlit's websocket so far, any status).
 - `warm_server` (session, used by `goto`): the home page is opened once before any test (see its docstring).
 - `goto(page, path="", **query)`: open `server_url/path?query` and wait for that run to finish. Returns seconds.
+- `reload(page)`: reload the page (a new Streamlit session, same URL) and wait for its run. Returns seconds.
 - `rerun(page, timeout=30)`: context manager; the block's action must cause a rerun. On exit it waits for a new
   `script_finished` with status finished (0), compile error (1) or fragment finished (3) — status 2 ("cut short by a
   newer rerun") keeps waiting — then for `[data-testid=stApp][data-test-script-state=notRunning]` and no
@@ -243,6 +244,18 @@ def goto(warm_server):
         return time.perf_counter() - t0
 
     return go
+
+
+@pytest.fixture
+def reload():
+    def again(page, timeout: float = 60) -> float:
+        before = page.w2v_done
+        t0 = time.perf_counter()
+        page.reload()
+        _settle(page, before, timeout)
+        return time.perf_counter() - t0
+
+    return again
 
 
 @pytest.fixture

@@ -46,3 +46,35 @@ def test_every_page_through_the_sidebar(lang, new_page, goto, nav, assert_clean,
     out.write_text(json.dumps(timings, indent=1))
     print(f"\npage load seconds ({lang}):", timings)
     assert not problems, "\n".join(problems)
+
+
+def _heading(page) -> str:
+    h1 = page.locator("[data-testid=stMain] h1").first
+    h1.wait_for(state="visible", timeout=10_000)
+    return h1.inner_text().strip()
+
+
+def test_language_stays_with_the_page_and_the_url(new_page, goto, nav, rerun, reload, assert_clean):
+    """The sidebar switch keeps the page; ?lang= survives navigation and reloads; the tab names the page."""
+    page = new_page(locale="zh-CN")
+    goto(page)
+    nav(page, t("nav.p3", lang="zh"))
+    page.wait_for_url(re.compile(r"/analogies\?(.*&)?lang=zh"), timeout=5_000)
+    assert page.title() == f"{t('nav.p3', lang='zh')} · {t('common.app_title', lang='zh')}"
+
+    with rerun(page):  # switch to English on the analogies page
+        page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    page.wait_for_url(re.compile(r"/analogies\?(.*&)?lang=en"), timeout=5_000)
+    assert not CJK.search(_heading(page))
+    assert page.title() == f"{t('nav.p3', lang='en')} · {t('common.app_title', lang='en')}"
+    active = page.get_by_test_id("stSidebarNav").locator("a[aria-current=page]")
+    assert t("nav.p3", lang="en") in active.inner_text()
+
+    nav(page, t("nav.p5", lang="en"))  # the frontend drops the query string; the app writes it back
+    page.wait_for_url(re.compile(r"/skipgram-cbow\?(.*&)?lang=en"), timeout=5_000)
+    assert not CJK.search(_heading(page))
+
+    reload(page)  # a new session in a zh-CN browser: the URL alone keeps it English
+    assert not CJK.search(_heading(page))
+    assert t("nav.p5", lang="en") in page.title()
+    assert_clean(page)
