@@ -65,3 +65,36 @@ def test_two_students_train_different_models_at_once(new_page, goto, assert_clea
     assert map_words(b) == words_b
     assert_clean(a)
     assert_clean(b)
+
+
+def steps_done(page) -> int:
+    """The stepper's "Steps done: N" caption."""
+    text = page.get_by_test_id("stMain").inner_text()
+    m = re.search(r"Steps done: (\d+)", text)
+    assert m, "no 'Steps done' caption"
+    return int(m.group(1))
+
+
+def test_two_students_step_the_stepper_at_once(new_page, goto, assert_clean):
+    a, b = new_page(), new_page()
+    goto(a, "negative-sampling", lang="en", seed=1)
+    goto(b, "negative-sampling", lang="en", seed=2)
+    assert steps_done(a) == 0 and steps_done(b) == 0
+    before_a, before_b = a.w2v_done, b.w2v_done
+    a.get_by_role("button", name=t("p6.run", lang="en", n=100)).click()
+    b.get_by_role("button", name=t("p6.run", lang="en", n=10)).click()
+    wait_done(a, before_a)
+    wait_done(b, before_b)
+    assert steps_done(a) == 100
+    assert steps_done(b) == 10
+    # One more step for B only: A's page, rerun by its own widget, still shows its own count.
+    before_b = b.w2v_done
+    b.get_by_role("button", name=t("p6.run", lang="en", n=10)).click()
+    wait_done(b, before_b)
+    assert steps_done(b) == 20
+    before_a = a.w2v_done
+    a.get_by_role("button", name=t("p6.run", lang="en", n=10)).click()
+    wait_done(a, before_a)
+    assert steps_done(a) == 110
+    assert_clean(a)
+    assert_clean(b)
