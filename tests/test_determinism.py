@@ -2,7 +2,7 @@
 
 For each page: open it twice in two fresh AppTest sessions with the same query string, do the same interactions,
 and compare everything the page shows that carries numbers: markdown/captions, metrics, tables, plotly specs.
-A control run with another seed must differ, so the comparison can fail.
+A control run with another seed (page 3 has none: another query) must differ, so the comparison can fail.
 """
 import hashlib
 import json
@@ -41,6 +41,10 @@ def numbers_in(fp: dict) -> int:
 
 # page -> (query for the runs, query for the control run, interactions: list of (kind, key, value))
 CASES = {
+    "p3": ("pages/p3_analogies.py", {"pos": "king, woman", "neg": "man", "method": "add", "ranks": 1},
+           {"pos": "paris, italy", "neg": "france", "method": "add", "ranks": 1}, []),  # no seed: another query
+    "p7": ("pages/p7_training_lab.py", {"corpus": "kingdom_en", "epochs": 3, "vector_size": 16, "seed": 3},
+           {"corpus": "kingdom_en", "epochs": 3, "vector_size": 16, "seed": 4}, [("button", "p7_train", None)]),
     "p5": ("pages/p5_skipgram_cbow.py", {"mode": "skipgram", "window": 3, "shrink": 1, "seed": 7},
            {"mode": "skipgram", "window": 3, "shrink": 1, "seed": 8},
            [("button", "p5_step", None), ("button", "p5_step", None)]),
