@@ -121,6 +121,45 @@ def widget_info(element) -> tuple[str, str, object] | None:
     return None
 
 
+def widget_value(kind: str, sub):
+    """The WidgetState the browser would send for this widget as the server drew it (None: a trigger or a kind we
+    do not model). The frontend starts from the proto's default and takes a server-set value (set_value)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    st = WidgetState(id=sub.id)
+    set_value = getattr(sub, "set_value", False)
+    if kind == "checkbox":
+        st.bool_value = sub.value if set_value else sub.default
+    elif kind in ("radio", "selectbox"):
+        if set_value and sub.HasField("raw_value"):
+            st.string_value = sub.raw_value
+        elif sub.HasField("default") and 0 <= sub.default < len(sub.options):
+            st.string_value = sub.options[sub.default]
+        else:
+            return None
+    elif kind in ("text_input", "text_area"):
+        st.string_value = sub.value if set_value and sub.HasField("value") else (sub.default or "")
+    elif kind == "slider":
+        if sub.options:  # select_slider: indices by default, formatted options once set
+            values = list(sub.raw_value) if set_value and sub.raw_value else [sub.options[int(i)] for i in sub.default]
+            st.string_array_value.data.extend(values)
+        else:
+            st.double_array_value.data.extend(list(sub.value) if set_value and sub.value else list(sub.default))
+    elif kind == "number_input":
+        if set_value and sub.HasField("value"):
+            st.double_value = sub.value
+        elif sub.HasField("default"):
+            st.double_value = sub.default
+        else:
+            return None
+    elif kind == "multiselect":
+        values = list(sub.raw_values) if set_value else [sub.options[i] for i in sub.default]
+        st.string_array_value.data.extend(values)
+    else:  # buttons (triggers), data editors, uploaders...: nothing to resend
+        return None
+    return st
+
+
 def user_key(widget_id: str) -> str | None:
     """`$$ID-<hash>-<key>` -> key (None for widgets without a user key)."""
     parts = widget_id.split("-", 2)
@@ -133,8 +172,9 @@ class Student:
         self.rng = random.Random(1000 + n)
         self.page: str | None = None
         self.widgets: dict[str, tuple[str, str, object]] = {}  # key -> (kind, id, proto) on the current page
-        self.sticky: dict[str, object] = {}  # widget id -> WidgetState the student set on the current page
+        self.values: dict[str, object] = {}  # widget id -> WidgetState, every widget of the current page (as a browser)
         self.ws = None
+        self.history: list[str] = []  # this student's recent actions, reported with an error
 
     async def rerun(self, action: str, page: str, states: list | None = None) -> bool:
         """One rerun: send, read until script_finished, record latency and errors. True when it finished."""
@@ -145,13 +185,15 @@ class Student:
         cs = msg.rerun_script
         cs.page_name = page
         cs.query_string = f"lang={self.lang}"
-        if page == self.page:
-            for st in self.sticky.values():
-                cs.widget_states.widgets.append(st)
+        # Like the browser: every widget's current value on this page, the action's changes on top.
+        sent = dict(self.values) if page == self.page else {}
         for st in states or []:
-            cs.widget_states.widgets.append(st)
+            sent[st.id] = st
+        cs.widget_states.widgets.extend(sent.values())
+        self.history = (self.history + [action])[-6:]
         t0 = time.perf_counter()
         widgets: dict[str, tuple[str, str, object]] = {}
+        values: dict[str, object] = {}
         exceptions: list[str] = []
         status = None
         try:
@@ -166,8 +208,16 @@ class Student:
                         if el.WhichOneof("type") == "exception":
                             exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
                         info = widget_info(el)
-                        if info and user_key(info[1]):
-                            widgets[user_key(info[1])] = info
+                        if info:
+                            kind, wid, sub = info
+                            if user_key(wid):
+                                widgets[user_key(wid)] = info
+                            # the value the student's browser now holds: what it just sent, unless the server set one
+                            value = sent.get(wid) if not getattr(sub, "set_value", False) else None
+                            if value is None or value.WhichOneof("value") == "trigger_value":
+                                value = widget_value(kind, sub)
+                            if value is not None:
+                                values[wid] = value
                     elif kind == "script_finished":
                         status = fm.script_finished
                         if status in (0, 1, 3):
@@ -182,13 +232,13 @@ class Student:
         dt = time.perf_counter() - t0
         self.stats.latency[action].append(dt)
         for e in exceptions:
-            self.stats.error(action, "exception delta: " + e)
+            self.stats.error(action, f"exception delta: {e} (student {self.n}, {self.lang}, after "
+                                     f"{' > '.join(self.history[:-1])})")
         if status == 1:
             self.stats.error(action, "compile error")
-        if page != self.page:
-            self.sticky = {}
         self.page = page
         self.widgets = widgets
+        self.values = values
         return True
 
     async def visit(self, page: str) -> None:
@@ -231,10 +281,9 @@ class Student:
                         self.stats.missing[k] += 1
                 return
             pos, neg = self.rng.choice(ANALOGIES)
-            for k, v in (("p3_positive", pos), ("p3_negative", neg)):
-                st = WidgetState(id=self.widgets[k][1], string_value=v)
-                self.sticky[st.id] = st
-            await self.rerun(name, page)
+            states = [WidgetState(id=self.widgets[k][1], string_value=v)
+                      for k, v in (("p3_positive", pos), ("p3_negative", neg))]
+            await self.rerun(name, page, states)
             return
         if key not in self.widgets:
             self.stats.missing[key] += 1
@@ -244,11 +293,7 @@ class Student:
         if st is None:
             self.stats.missing[f"{key} ({kind}: no usable value)"] += 1
             return
-        if what == "trigger":
-            await self.rerun(name, page, [st])
-        else:
-            self.sticky[st.id] = st
-            await self.rerun(name, page)
+        await self.rerun(name, page, [st])
 
     async def run(self, until: float, think: tuple[float, float]) -> None:
         import websockets
