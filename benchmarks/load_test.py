@@ -402,6 +402,46 @@ def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (
     return result
 
 
+async def _profile(port: int, pid: int, repeats: int) -> dict:
+    """One student, one action at a time: latency and server CPU of each action without contention."""
+    import websockets
+
+    stats = Stats()
+    out: dict[str, dict] = {}
+    s = Student(0, port, "en", stats)
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, ping_interval=None) as ws:
+        s.ws = ws
+        for page in PAGES:  # warm the shared caches (GloVe, models) first: a class meets a warm server
+            await s.visit(page)
+        jobs = [(f"visit:{p or 'home'}", None, p) for p in PAGES] + [(n, n, None) for n in SCENARIOS if n != "visit"]
+        for label, scenario, page in jobs:
+            cpu, wall = [], []
+            for _ in range(repeats):
+                if scenario and s.page != SCENARIOS[scenario][1]:
+                    await s.visit(SCENARIOS[scenario][1])
+                elif page is not None:
+                    await s.visit("" if page else "about")  # arrive from another page, as a visit does
+                c0, t0 = proc_cpu_seconds(pid), time.perf_counter()
+                await (s.act(scenario) if scenario else s.visit(page))
+                wall.append(time.perf_counter() - t0)
+                cpu.append(proc_cpu_seconds(pid) - c0)
+            out[label] = {"wall_ms_median": round(1000 * statistics.median(wall), 1),
+                          "server_cpu_ms_median": round(1000 * statistics.median(cpu), 1)}
+    out["errors"] = stats.error_samples
+    return out
+
+
+def profile(repeats: int = 5) -> dict:
+    """Cost of each action alone (python benchmarks/load_test.py --profile)."""
+    port = free_port()
+    proc = start_server(port)
+    try:
+        return asyncio.run(_profile(port, proc.pid, repeats))
+    finally:
+        stop_server(proc)
+
+
 def format_result(r: dict) -> str:
     lines = [f"load: {r['students']} students x {r['seconds']} s (think {r['think_s'][0]}-{r['think_s'][1]} s): "
              f"{r['reruns']} reruns ({r['reruns_per_s']}/s), p50 {r['overall'].get('p50_ms')} ms, "
@@ -418,6 +458,11 @@ def format_result(r: dict) -> str:
         lines.append(f"  ERROR {e}")
     return "\n".join(lines)
 
+
+if __name__ == "__main__" and "--profile" in sys.argv:
+    for name, v in profile().items():
+        print(f"{name:26s} {v}")
+    sys.exit(0)
 
 if __name__ == "__main__":
     pos = [a for a in sys.argv[1:] if not a.startswith("--")]
