@@ -14,7 +14,8 @@ PATHS = ["", "personality", "word-embeddings", "analogies", "language-models", "
          "negative-sampling", "training-lab", "projector", "about"]
 # No spaces inside the tags so that the same payload also survives as one "word" in a vectors file.
 PAYLOADS = ["<img/src=x/onerror=window.__xss=1>", "<script>window.__xss=1</script>",
-            '"><svg/onload=window.__xss=1>', "[x](javascript:window.__xss=1)"]
+            "[x](javascript:window.__xss=1)"]
+SVG = '"><svg/onload=window.__xss=1>'  # in the uploads (file contents and vectors words)
 # A Markdown image in user text: if rendered, every student opening a shared link fetches a remote URL.
 MD_IMAGE = "![x](http://127.0.0.1:9/x.png)"
 TEXT_BOXES = "[data-testid=stTextInput] input:not([disabled]), [data-testid=stTextArea] textarea:not([disabled])"
@@ -130,9 +131,9 @@ def upload(page, uploader_index: int, name: str, data: bytes, mime: str = "text/
 
 
 def hostile_files() -> list[tuple[str, bytes]]:
-    words = " ".join(PAYLOADS)
+    words = " ".join(PAYLOADS + [SVG])
     corpus = (f"the king {words} rules the land . the queen {words} rules too .\n" * 20).encode()
-    vec_lines = [f"{p} 0.1 0.2 0.3" for p in PAYLOADS] + ["king 0.3 0.2 0.1", "queen 0.2 0.3 0.1"]
+    vec_lines = [f"{p} 0.1 0.2 0.3" for p in PAYLOADS + [SVG]] + ["king 0.3 0.2 0.1", "queen 0.2 0.3 0.1"]
     vectors = (f"{len(vec_lines)} 3\n" + "\n".join(vec_lines) + "\n").encode()
     return [(f"{PAYLOADS[0]}.txt", corpus), (f"{PAYLOADS[1]}.vec", vectors), ("vectors.txt", vectors)]
 
