@@ -172,6 +172,7 @@ class Student:
         self.rng = random.Random(1000 + n)
         self.page: str | None = None
         self.widgets: dict[str, tuple[str, str, object]] = {}  # key -> (kind, id, proto) on the current page
+        self.fragment_of: dict[str, str] = {}  # widget id -> id of the st.fragment it was drawn in
         self.values: dict[str, object] = {}  # widget id -> WidgetState, every widget of the current page (as a browser)
         self.ws = None
         self.history: list[str] = []  # this student's recent actions, reported with an error
@@ -190,10 +191,15 @@ class Student:
         for st in states or []:
             sent[st.id] = st
         cs.widget_states.widgets.extend(sent.values())
+        # A widget inside an st.fragment reruns only its fragment, as the browser asks for.
+        fragments = {self.fragment_of.get(st.id) for st in states or []} - {None} if page == self.page else set()
+        if len(fragments) == 1:
+            cs.fragment_id = fragments.pop()
         self.history = (self.history + [action])[-6:]
         t0 = time.perf_counter()
         widgets: dict[str, tuple[str, str, object]] = {}
         values: dict[str, object] = {}
+        fragment_of: dict[str, str] = {}
         exceptions: list[str] = []
         status = None
         try:
@@ -212,6 +218,8 @@ class Student:
                             kind, wid, sub = info
                             if user_key(wid):
                                 widgets[user_key(wid)] = info
+                            if fm.delta.fragment_id:
+                                fragment_of[wid] = fm.delta.fragment_id
                             # the value the student's browser now holds: what it just sent, unless the server set one
                             value = sent.get(wid) if not getattr(sub, "set_value", False) else None
                             if value is None or value.WhichOneof("value") == "trigger_value":
@@ -236,9 +244,15 @@ class Student:
                                      f"{' > '.join(self.history[:-1])})")
         if status == 1:
             self.stats.error(action, "compile error")
-        self.page = page
-        self.widgets = widgets
-        self.values = values
+        if cs.fragment_id:  # a fragment run redraws only its own elements: keep what the page showed around it
+            self.widgets.update(widgets)
+            self.values.update(values)
+            self.fragment_of.update(fragment_of)
+        else:
+            self.page = page
+            self.widgets = widgets
+            self.values = values
+            self.fragment_of = fragment_of
         return True
 
     async def visit(self, page: str) -> None:
