@@ -1,7 +1,145 @@
-"""Placeholder until its issue lands: says so, shows nothing fake."""
+"""Page 1 · Personality vectors: a score on a number line, two traits as arrows, cosine similarity in 2 and 5-D."""
+import math
+
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui import vis
+from ui.i18n import current_lang, md, t
+from ui.memory import remember, restore
+from ui.state import init_defaults
+from w2v_core.columns import cosine_terms, rescale
 
-st.title(t("nav.p1"))
-st.info(t("common.placeholder"))
+PEOPLE = ("me", "p1", "p2")  # the 2-trait section: me and two candidates
+BIG5 = ("E", "O", "C", "A", "N")  # extraversion first: it is the trait of the first section
+BIG5_ROWS = ("me", "p1", "p2", "p3")
+BIG5_DEFAULT = [[-0.4, 0.8, 0.5, -0.2, 0.3],
+                [-0.3, 0.2, 0.3, -0.4, 0.9],
+                [-0.5, -0.4, -0.2, 0.7, -0.1],
+                [-0.2, 0.7, 0.6, 0.1, 0.2]]
+
+WIDGETS = {"p1_score": 38, "p1_me_x": -0.4, "p1_me_y": 0.8, "p1_p1_x": -0.3, "p1_p1_y": 0.2, "p1_p2_x": -0.5,
+           "p1_p2_y": -0.4, "p1_scale": 1.0, "p1_reveal": False, "p1_guess": None}
+restore("p1", WIDGETS)
+init_defaults({"p1_big5_values": [row[:] for row in BIG5_DEFAULT]})  # a plain key: survives page switches
+
+
+def name(who: str) -> str:
+    return t(f"p1.name_{who}")
+
+
+def fmt(x: float) -> str:
+    """A number for LaTeX: negatives in brackets so products read clearly."""
+    return f"({x:.2f})" if x < 0 else f"{x:.2f}"
+
+
+def cosine_latex(a, b, terms) -> str:
+    num = " + ".join(f"{fmt(x)} \\cdot {fmt(y)}" for x, y in zip(a, b))
+    na = " + ".join(f"{fmt(x)}^2" for x in a)
+    nb = " + ".join(f"{fmt(y)}^2" for y in b)
+    cos = "\\text{undefined}" if math.isnan(terms.cos) else f"{terms.cos:.3f}"
+    return (r"\cos\theta = \frac{\mathbf{a}\cdot\mathbf{b}}{\|\mathbf{a}\|\,\|\mathbf{b}\|}"
+            rf" = \frac{{{num}}}{{\sqrt{{{na}}}\,\sqrt{{{nb}}}}}"
+            rf" = \frac{{{terms.dot:.3f}}}{{{terms.norm_a:.3f} \times {terms.norm_b:.3f}}} = {cos}")
+
+
+st.title(t("p1.title"))
+st.markdown(md("p1_intro"))
+
+# 1 · One number ---------------------------------------------------------------------------------------------
+st.header(t("p1.h_one"))
+score = st.slider(t("p1.score_label"), 0, 100, key="p1_score", help=t("p1.score_help"))
+scaled = rescale(score)
+c1, c2 = st.columns(2)
+with c1:
+    st.plotly_chart(vis.number_line(score, 0, 100, label=t("p1.axis_score"), marker_text=f"{score}/100",
+                                    ticks=[0, 25, 50, 75, 100]), width="stretch", key="p1_line_score")
+with c2:
+    st.plotly_chart(vis.number_line(scaled, -1, 1, label=t("p1.axis_scaled"), marker_text=f"{scaled:+.2f}",
+                                    ticks=[-1, -0.5, 0, 0.5, 1]), width="stretch", key="p1_line_scaled")
+st.latex(rf"x' = 2\cdot\frac{{x - 0}}{{100 - 0}} - 1 = 2\cdot\frac{{{score}}}{{100}} - 1 = {scaled:.2f}")
+st.markdown(md("p1_one_number"))
+
+# 2 · Two traits ---------------------------------------------------------------------------------------------
+st.header(t("p1.h_two"))
+st.markdown(md("p1_two_traits"))
+cols = st.columns(3)
+for col, who in zip(cols, PEOPLE):
+    with col:
+        st.markdown(f"**{name(who)}**")
+        st.number_input(t("p1.trait1"), -1.0, 1.0, step=0.05, key=f"p1_{who}_x", format="%.2f")
+        st.number_input(t("p1.trait2"), -1.0, 1.0, step=0.05, key=f"p1_{who}_y", format="%.2f")
+scale = st.select_slider(t("p1.scale_label"), options=[-1.0, 0.5, 1.0, 2.0, 3.0], key="p1_scale",
+                         format_func=lambda v: f"× {v:g}", help=t("p1.scale_help"))
+
+vec = {who: (st.session_state[f"p1_{who}_x"], st.session_state[f"p1_{who}_y"]) for who in PEOPLE}
+vec["p1"] = (scale * vec["p1"][0], scale * vec["p1"][1])  # the learner's "stretch or flip person 1" knob
+terms = {who: cosine_terms(vec["me"], vec[who]) for who in ("p1", "p2")}
+valid = {who: tm.cos for who, tm in terms.items() if not math.isnan(tm.cos)}
+best = max(valid, key=valid.get) if valid else None
+
+lang = current_lang()  # bound for format_func, which AppTest calls outside the script run
+guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, key="p1_guess",
+                 format_func=lambda w: t(f"p1.name_{w}", lang=lang), horizontal=True)
+revealed = st.toggle(t("p1.reveal"), key="p1_reveal")
+remember("p1", WIDGETS)
+
+left, right = st.columns([3, 2])
+with left:
+    points = [{"name": name(w), "x": vec[w][0], "y": vec[w][1], "color": vis.PALETTE[i],
+               "bold": revealed and w == best} for i, w in enumerate(PEOPLE)]
+    st.plotly_chart(vis.arrows_2d(points, x_label=t("p1.trait1"), y_label=t("p1.trait2")), width="stretch",
+                    key="p1_arrows")
+with right:
+    if not revealed:
+        st.info(t("p1.hidden"))
+    else:
+        for who in ("p1", "p2"):
+            cos = terms[who].cos
+            st.metric(t("p1.cos_to_me", who=name(who)), "—" if math.isnan(cos) else f"{cos:.3f}",
+                      delta=t("p1.most_similar") if who == best else None, delta_color="normal")
+        if len(valid) < len(terms):
+            st.warning(t("p1.zero_vector"))
+        if best is not None and guess is not None:
+            (st.success if guess == best else st.warning)(
+                t("p1.guess_right" if guess == best else "p1.guess_wrong", who=name(best)))
+if revealed:
+    for who in ("p1", "p2"):
+        st.markdown(t("p1.formula_for", who=name(who)))
+        st.latex(cosine_latex(vec["me"], vec[who], terms[who]))
+    st.markdown(md("p1_length_direction"))
+
+# 3 · Five traits --------------------------------------------------------------------------------------------
+st.header(t("p1.h_five"))
+st.markdown(md("p1_five_traits"))
+table = pd.DataFrame(st.session_state["p1_big5_values"], columns=list(BIG5))
+table.insert(0, "who", [name(w) for w in BIG5_ROWS])
+edited = st.data_editor(
+    table, key=f"p1_big5_{lang}", hide_index=True, num_rows="fixed", width="stretch",
+    column_config={"who": st.column_config.TextColumn(t("p1.col_who"), disabled=True),
+                   **{c: st.column_config.NumberColumn(t(f"p1.trait_{c}"), min_value=-1.0, max_value=1.0,
+                                                       step=0.05, format="%.2f", required=True) for c in BIG5}})
+values = edited[list(BIG5)].astype(float).fillna(0.0).values.tolist()
+st.session_state["p1_big5_values"] = values  # survives a language switch (the editor's key has the language)
+
+me5 = values[0]
+rows = []
+for who, row in zip(BIG5_ROWS[1:], values[1:]):
+    tm = cosine_terms(me5, row)
+    rows.append({"who": name(who), "dot": tm.dot, "norm_me": tm.norm_a, "norm": tm.norm_b, "cos": tm.cos})
+ranking = pd.DataFrame(rows).sort_values("cos", ascending=False, na_position="last").reset_index(drop=True)
+ranking.insert(0, "rank", range(1, len(ranking) + 1))
+if ranking["cos"].isna().any():
+    st.warning(t("p1.zero_vector"))
+st.dataframe(ranking, hide_index=True, width="stretch", key="p1_ranking", column_config={
+    "rank": st.column_config.NumberColumn(t("p1.col_rank")),
+    "who": st.column_config.TextColumn(t("p1.col_who")),
+    "dot": st.column_config.NumberColumn(t("p1.col_dot"), format="%.3f"),
+    "norm_me": st.column_config.NumberColumn(t("p1.col_norm_me"), format="%.3f"),
+    "norm": st.column_config.NumberColumn(t("p1.col_norm"), format="%.3f"),
+    "cos": st.column_config.NumberColumn(t("p1.col_cos"), format="%.3f")})
+top = ranking.iloc[0]
+if not math.isnan(top["cos"]):
+    st.success(t("p1.five_best", who=top["who"], cos=f"{top['cos']:.3f}"))
+st.latex(r"\cos\theta = \frac{\sum_{i=1}^{n} a_i b_i}{\sqrt{\sum_{i=1}^{n} a_i^2}\,\sqrt{\sum_{i=1}^{n} b_i^2}}")
+st.markdown(md("p1_takeaways"))

@@ -1,7 +1,112 @@
-"""Placeholder until its issue lands: says so, shows nothing fake."""
+"""Page 2 · Word embeddings: GloVe's 50 numbers for a word, as coloured strips, and the columns words share."""
+import numpy as np
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui import vis
+from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
+from ui.i18n import md, t
+from ui.memory import remember, restore
+from w2v_core.columns import shared_columns
 
-st.title(t("nav.p2"))
-st.info(t("common.placeholder"))
+DEFAULT_LIST = "queen, king, woman, girl, boy, man, water"
+MAX_WORDS = 16
+GROUP_PRESETS = {  # button key -> words (only offered when they are all in the list)
+    "women": ["woman", "girl"], "youth": ["girl", "boy"], "royalty": ["queen", "king"],
+    "people": ["queen", "king", "woman", "girl", "boy", "man"],
+}
+
+WIDGETS = {"p2_word": "king", "p2_words": DEFAULT_LIST, "p2_group": ["woman", "girl"], "p2_top": 3}
+restore("p2", WIDGETS)
+
+st.title(t("p2.title"))
+st.markdown(md("p2_intro"))
+kv = glove()
+if kv is None:
+    st.stop()
+
+labels = dict(dim_label=t("p2.dim"), value_label=t("p2.value"), colorbar_title=t("p2.value"))
+
+# 1 · One word -----------------------------------------------------------------------------------------------
+st.header(t("p2.h_one"))
+words_one = parse_words(st.text_input(t("p2.word_label"), key="p2_word", max_chars=60), limit=1)
+known_one, unknown_one = split_known(kv, words_one)
+if not words_one:
+    st.info(t("p2.empty_word"))
+warn_unknown(kv, unknown_one)
+if known_one:
+    word = known_one[0]
+    vec = np.asarray(kv.get_vector(word))  # (50,)
+    st.markdown(t("p2.list_caption", word=md_escape(word), d=len(vec)))
+    st.code("[" + ", ".join(np.format_float_positional(np.float32(v)) for v in vec) + "]", language=None,
+            wrap_lines=True)
+    st.markdown(md("p2_colours"))
+    st.plotly_chart(vis.strips(vec[None, :], [word], row_height=110, **labels), width="stretch",
+                    key="p2_strip_one")
+
+# 2 · Many words, aligned by dimension ----------------------------------------------------------------------
+st.header(t("p2.h_many"))
+st.markdown(md("p2_many"))
+raw = parse_words(st.text_input(t("p2.words_label"), key="p2_words", help=t("p2.words_help")),
+                  limit=MAX_WORDS + 1)
+remember("p2", WIDGETS)  # before any st.stop(); the group and column count are saved again below
+if len(raw) > MAX_WORDS:
+    st.info(t("p2.too_many", n=MAX_WORDS))
+    raw = raw[:MAX_WORDS]
+words, unknown = split_known(kv, raw)
+warn_unknown(kv, unknown)
+if len(words) < 2:
+    st.info(t("p2.need_two"))
+    st.stop()
+X = np.stack([np.asarray(kv.get_vector(w)) for w in words])  # (n, 50)
+
+# The shared-column finder picks a group; its columns are outlined in the strips below.
+st.subheader(t("p2.h_shared"))
+st.markdown(md("p2_shared"))
+st.session_state["p2_group"] = [w for w in st.session_state["p2_group"] if w in words]  # list may have changed
+
+
+def _set_group(group: list[str]) -> None:
+    st.session_state["p2_group"] = group
+
+
+bcols = st.columns(len(GROUP_PRESETS))
+for col, (name, group) in zip(bcols, GROUP_PRESETS.items()):
+    col.button(t(f"p2.preset_{name}"), key=f"p2_preset_{name}", on_click=_set_group, args=(group,),
+               disabled=not all(w in words for w in group), width="stretch")
+gcol, ncol = st.columns([3, 1])
+group = gcol.multiselect(t("p2.group_label"), words, key="p2_group")
+top_n = ncol.slider(t("p2.top_label"), 1, 8, key="p2_top")
+remember("p2", WIDGETS)
+top: list[int] = []
+if group:
+    sc = shared_columns(X, [words.index(w) for w in group])
+    top = sc.top(top_n)
+else:
+    st.info(t("p2.pick_group"))
+
+left, right = st.columns([4, 3])
+with left:
+    st.plotly_chart(vis.strips(X, words, highlight=top, **labels), width="stretch", key="p2_strips")
+with right:
+    sims = np.stack([kv.cosine_similarities(x, X) for x in X])  # (n, n)
+    st.plotly_chart(vis.similarity_heatmap(sims, words, value_label=t("p2.cosine"), title=t("p2.sim_title"),
+                                           height=110 + 42 * len(words) + 60),
+                    width="stretch", key="p2_sims")
+
+if group and top:
+    rest = [w for w in words if w not in group]
+    st.markdown(t("p2.found", group=", ".join(md_escape(w) for w in group), dims=", ".join(map(str, top))))
+    table = pd.DataFrame({
+        t("p2.dim"): top,
+        t("p2.col_side"): [t("p2.side_red") if sc.sign[j] > 0 else t("p2.side_blue") for j in top],
+        t("p2.col_score"): [float(sc.score[j]) for j in top],
+        **{f"“{w}”": [float(X[words.index(w), j]) for j in top] for w in group},
+        t("p2.col_rest"): [float(sc.rest[j]) for j in top],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key="p2_table",
+                 column_config={c: st.column_config.NumberColumn(format="%.3f") for c in table.columns[2:]})
+    st.caption(t("p2.rest_caption", rest=", ".join(md_escape(w) for w in rest) if rest else "—"))
+elif group:
+    st.warning(t("p2.nothing_shared"))
+st.markdown(md("p2_takeaways"))

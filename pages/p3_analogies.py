@@ -1,7 +1,194 @@
-"""Placeholder until its issue lands: says so, shows nothing fake."""
+"""Page 3 · Analogies: king - man + woman over all 400,000 GloVe words, as a table, strips and a PCA picture."""
+import numpy as np
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui import vis
+from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
+from ui.i18n import current_lang, md, t
+from ui.memory import remember, restore
+from ui.state import qp_get, qp_set
+from w2v_core.columns import analogy_vector, cosine_terms
+from w2v_core.projections import pca
 
-st.title(t("nav.p3"))
-st.info(t("common.placeholder"))
+# preset -> (positive, negative, the answer the analogy hopes for); each checked on GloVe 6B 50d (see tests)
+PRESETS = {
+    "king": (["king", "woman"], ["man"], "queen"),
+    "paris": (["paris", "italy"], ["france"], "rome"),
+    "walked": (["walked", "swimming"], ["walking"], "swam"),
+    "tokyo": (["tokyo", "china"], ["japan"], "beijing"),
+    "germany": (["france", "german"], ["french"], "germany"),
+    "cats": (["dogs", "cat"], ["dog"], "cats"),
+    "waitress": (["actress", "waiter"], ["actor"], "waitress"),
+    "princess": (["queen", "prince"], ["king"], "princess"),
+    "saw": (["went", "see"], ["go"], "saw"),
+}
+METHODS = ("add", "mul")
+MAX_WORDS = 10
+TOPN = 10
+SEARCH = 100  # how deep to look for the hoped-for answer
+
+
+def preset_label(key: str, lang: str) -> str:
+    if key == "custom":
+        return t("p3.custom", lang=lang)
+    pos, neg, _ = PRESETS[key]
+    return f"{pos[0]} − {neg[0]} + {pos[1]}"
+
+
+def _url_words(raw: str) -> str:
+    if len(raw) > 300:
+        raise ValueError("too long")
+    return ", ".join(parse_words(raw, limit=MAX_WORDS))
+
+
+def _preset_for(pos: str, neg: str) -> str:
+    for key, (p, n, _) in PRESETS.items():
+        if parse_words(pos) == p and parse_words(neg) == n:
+            return key
+    return "custom"
+
+
+# First visit: the URL (a teacher's shared link) decides; afterwards the session does (also after a visit to
+# another page, which drops both the URL and Streamlit's widget values: ui.memory keeps a copy).
+WIDGETS = ("p3_positive", "p3_negative", "p3_preset", "p3_method", "p3_show_excluded")
+if "p3_positive" not in st.session_state:
+    _pos = qp_get("pos", "king, woman", cast=_url_words)
+    _neg = qp_get("neg", "man", cast=_url_words)
+    restore("p3", {"p3_positive": _pos, "p3_negative": _neg, "p3_preset": _preset_for(_pos, _neg),
+                   "p3_method": qp_get("method", "add", choices=METHODS),
+                   "p3_show_excluded": qp_get("ranks", 0, cast=int, choices=(0, 1)) == 1})
+
+
+def _apply_preset() -> None:
+    key = st.session_state["p3_preset"]
+    if key in PRESETS:
+        pos, neg, _ = PRESETS[key]
+        st.session_state["p3_positive"], st.session_state["p3_negative"] = ", ".join(pos), ", ".join(neg)
+
+
+def _words_edited() -> None:
+    st.session_state["p3_preset"] = _preset_for(st.session_state["p3_positive"], st.session_state["p3_negative"])
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def solve(_kv, positive: tuple, negative: tuple, method: str):
+    """Top SEARCH answers over the whole vocabulary, the input words left out (one pass over 400k rows)."""
+    search = _kv.most_similar_cosmul if method == "mul" else _kv.most_similar
+    return search(positive=list(positive), negative=list(negative), topn=SEARCH)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def input_ranks(_kv, positive: tuple, negative: tuple):
+    """For 3CosAdd: where each input word would have ranked had it been allowed (only when asked for)."""
+    return _kv.excluded_ranks(list(positive), list(negative))
+
+
+st.title(t("p3.title"))
+st.markdown(md("p3_intro"))
+kv = glove()
+if kv is None:
+    st.stop()
+
+# format_func must not read session state (AppTest calls it outside the run), so the language is bound here.
+lang = current_lang()
+c0, c1, c2 = st.columns([2, 2, 2])
+c0.selectbox(t("p3.preset_label"), ["custom", *PRESETS], key="p3_preset", format_func=lambda k: preset_label(k, lang),
+             on_change=_apply_preset)
+c1.text_input(t("p3.positive_label"), key="p3_positive", on_change=_words_edited, help=t("p3.positive_help"),
+              max_chars=300)
+c2.text_input(t("p3.negative_label"), key="p3_negative", on_change=_words_edited, help=t("p3.negative_help"),
+              max_chars=300)
+o1, o2 = st.columns([2, 4])
+method = o1.radio(t("p3.method_label"), METHODS, key="p3_method", horizontal=True,
+                  format_func=lambda m: t(f"p3.method_{m}", lang=lang), help=t("p3.method_help"))
+show_excluded = o2.toggle(t("p3.excluded_label"), key="p3_show_excluded", help=t("p3.excluded_help"),
+                          disabled=method == "mul")
+
+remember("p3", WIDGETS)
+positive = parse_words(st.session_state["p3_positive"], limit=MAX_WORDS)
+negative = parse_words(st.session_state["p3_negative"], limit=MAX_WORDS)
+qp_set(pos=", ".join(positive), neg=", ".join(negative), method=method, ranks=int(show_excluded))
+
+# Input checks: each gets a message, none a traceback.
+both = [w for w in positive if w in negative]
+_, unknown = split_known(kv, positive + negative)
+if not positive:
+    st.warning(t("p3.need_positive"))
+    st.stop()
+if both:
+    st.error(t("p3.in_both", words=", ".join(md_escape(w) for w in both)))
+    st.stop()
+if unknown:
+    warn_unknown(kv, unknown)
+    st.stop()
+
+answers = solve(kv, tuple(positive), tuple(negative), method)
+excluded = input_ranks(kv, tuple(positive), tuple(negative)) if show_excluded and method == "add" else None
+best = answers[0][0]
+expected = PRESETS[st.session_state["p3_preset"]][2] if st.session_state["p3_preset"] in PRESETS else None
+
+expr = " ".join([positive[0]] + [f"− {w}" for w in negative] + [f"+ {w}" for w in positive[1:]])
+st.markdown(f"### {md_escape(expr)} ≈ **{md_escape(best)}**")
+if expected:
+    found = [w for w, _ in answers].index(expected) + 1 if expected in [w for w, _ in answers] else None
+    if found == 1:
+        st.success(t("p3.expected_first", word=expected))
+    elif found:
+        st.warning(t("p3.expected_rank", word=expected, rank=found))
+    else:
+        st.warning(t("p3.expected_missing", word=expected, n=SEARCH))
+
+left, right = st.columns([2, 3])
+with left:
+    st.subheader(t("p3.h_top", n=TOPN))
+    score_col = t("p3.col_cos") if method == "add" else t("p3.col_cosmul")
+    st.dataframe(pd.DataFrame({t("p3.col_rank"): range(1, TOPN + 1), t("p3.col_word"): [w for w, _ in answers[:TOPN]],
+                               score_col: [s for _, s in answers[:TOPN]]}),
+                 hide_index=True, width="stretch", key="p3_top",
+                 column_config={score_col: st.column_config.NumberColumn(format="%.4f")})
+    if show_excluded and excluded is not None:
+        st.markdown(t("p3.h_excluded"))
+        st.dataframe(pd.DataFrame({t("p3.col_word"): [("− " if r["sign"] == "negative" else "+ ") + r["word"]
+                                                       for r in excluded],
+                                   t("p3.col_would_rank"): [r["rank"] for r in excluded],
+                                   t("p3.col_cos"): [r["cosine"] for r in excluded]}),
+                     hide_index=True, width="stretch", key="p3_excluded",
+                     column_config={t("p3.col_cos"): st.column_config.NumberColumn(format="%.4f")})
+        first = [r["word"] for r in excluded if r["rank"] == 1]
+        st.markdown(t("p3.excluded_first", words=", ".join(md_escape(w) for w in first)) if first
+                    else t("p3.excluded_none"))
+        st.caption(md("p3_excluded"))
+
+# The picture: PCA of the words involved plus the arithmetic result, with the parallelogram's four sides.
+result = analogy_vector([kv.get_vector(w) for w in positive], [kv.get_vector(w) for w in negative])  # (50,)
+words = list(dict.fromkeys(positive + negative + [best]))
+points = np.vstack([np.stack([kv.get_vector(w) for w in words]), result[None, :]])  # (k + 1, 50)
+proj = pca(points, n_components=2)
+kinds = [t("p3.kind_input")] * (len(words) - 1) + [t("p3.kind_answer"), t("p3.kind_result")]
+edges = []
+if len(positive) == 2 and len(negative) == 1:  # a - b + c ≈ d: b→c parallel to a→d, b→a parallel to c→d
+    a, b, c, d = (words.index(w) for w in (positive[0], negative[0], positive[1], best))
+    edges = [(b, c, "#1b9e77"), (a, d, "#1b9e77"), (b, a, "#7570b3"), (c, d, "#7570b3")]
+with right:
+    st.subheader(t("p3.h_plane"))
+    fig = vis.word_plane(proj.coords, words + [expr], edges=edges, kinds=kinds, below=[t("p3.kind_result")],
+                         x_label=t("p3.pc", i=1, pct=f"{100 * proj.explained_variance_ratio[0]:.0f}"),
+                         y_label=t("p3.pc", i=2, pct=f"{100 * proj.explained_variance_ratio[1]:.0f}"))
+    st.plotly_chart(fig, width="stretch", key="p3_plane")
+    st.caption(t("p3.plane_caption"))
+
+# The arithmetic as strips, one under another.
+st.subheader(t("p3.h_strips"))
+rows = [kv.get_vector(positive[0])] + [-np.asarray(kv.get_vector(w)) for w in negative] + \
+       [kv.get_vector(w) for w in positive[1:]] + [result, kv.get_vector(best)]
+labels = [positive[0]] + [f"− {w}" for w in negative] + [f"+ {w}" for w in positive[1:]] + \
+         [f"= {t('p3.result')}", f"≈ {best}"]
+st.plotly_chart(vis.strips(np.stack(rows), labels, dim_label=t("p3.dim"), value_label=t("p3.value"),
+                           colorbar_title=t("p3.value")), width="stretch", key="p3_strips")
+st.caption(t("p3.strips_caption", word=md_escape(best), cos=f"{cosine_terms(result, kv.get_vector(best)).cos:.3f}"))
+st.markdown(md("p3_method_add"))
+st.latex(r"\arg\max_{w \notin \text{inputs}} \cos\big(w,\; \hat{x}_{king} - \hat{x}_{man} + \hat{x}_{woman}\big)")
+st.markdown(md("p3_method_mul"))
+st.latex(r"\arg\max_{w \notin \text{inputs}} \frac{\cos'(w, king)\,\cos'(w, woman)}{\cos'(w, man) + \varepsilon}")
+st.caption(t("p3.share"))

@@ -1,7 +1,186 @@
-"""Placeholder until its issue lands: says so, shows nothing fake."""
+"""Page 4: language models - next-word prediction with a tiny softmax model, the sliding window, looking both ways."""
+import numpy as np
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import md, t
+from ui.state import init_defaults, qp_get, qp_set
+from ui.stepper import legend_html, matrix_heatmap, prob_bars, sentence_html
+
+try:
+    from w2v_core.samples import lm_windows
+    from w2v_core.softmax_lm import SoftmaxLM
+    from w2v_core.text import split_sentences, tokenize
+except ImportError:  # core not merged yet
+    st.title(t("nav.p4"))
+    st.info(t("common.placeholder"))
+    st.stop()
+
+DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human mind"
+TOP = 10
+
+
+@st.cache_resource(show_spinner=False)
+def language_model(left: int, right: int) -> SoftmaxLM:
+    """The toy corpus' softmax LM, trained once per server with a fixed seed; shared and only ever read."""
+    sentences = split_sentences(md("p4_corpus", lang="en"))
+    return SoftmaxLM.train(sentences, left=left, right=right, dim=16, epochs=40, lr=0.1, seed=0)
+
 
 st.title(t("nav.p4"))
-st.info(t("common.placeholder"))
+st.markdown(md("p4_intro"))
+
+init_defaults({
+    "p4_prev": "thou shalt",
+    "p4_sentence": DEFAULT_SENTENCE,
+    "p4_n": qp_get("n", 3, int, lo=2, hi=6),
+    "p4_pos": 0,
+    "p4_playing": False,
+    "p4_blank_left": "jay was hit by a",
+    "p4_blank_right": "bus",
+})
+qp_set(n=st.session_state.p4_n)
+
+with st.spinner(t("p4.training")):
+    lm = language_model(2, 0)
+words = lm.vocab.index_to_key
+
+# ---------------------------------------------------------------- 1. next-word prediction
+st.header(t("p4.h_predict"))
+st.markdown(md("p4_predict"))
+st.text_input(t("p4.prev"), key="p4_prev", max_chars=200, help=t("p4.prev_help"))
+prev = tokenize(st.session_state.p4_prev)
+unknown = [w for w in prev[-lm.left:] if w not in lm.vocab]
+with st.expander(t("p4.vocab_title", v=len(words))):
+    st.write(", ".join(sorted(words)))
+
+if not prev:
+    st.info(t("p4.prev_empty"))
+elif unknown:
+    st.warning(t("p4.unknown", words=", ".join(unknown)))
+else:
+    probs, trace = lm.predict(prev)
+    top = np.argsort(probs)[::-1][:TOP]
+    used = prev[-lm.left:]
+    st.markdown(t("p4.uses", words=" ".join(used)))
+    st.plotly_chart(prob_bars([words[i] for i in top], probs[top], t("p4.bars_title", words=" ".join(used)),
+                              t("p4.prob")), width="stretch", key="p4_bars")
+
+    def _append(word: str) -> None:
+        st.session_state.p4_prev = f"{st.session_state.p4_prev.rstrip()} {word}"
+
+    st.caption(t("p4.keyboard"))
+    for col, i in zip(st.columns(6), top[:3]):  # like a phone keyboard: tap a suggestion to accept it
+        col.button(words[i], key=f"p4_pick_{words[i]}", on_click=_append, args=(words[i],), width="stretch")
+
+    st.subheader(t("p4.h_steps"))
+    s1, s2, s3 = st.columns([1.2, 1, 1])
+    with s1:
+        st.markdown(t("p4.step1"))
+        st.plotly_chart(matrix_heatmap(trace.embeddings, used, "", {i: "center" for i in range(len(used))},
+                                       col_title=t("p4.dimension"), height=200), width="stretch", key="p4_lookup")
+        st.caption(t("p4.step1_caption", n=len(used), d=trace.embeddings.shape[1], h=trace.hidden.shape[0]))
+    with s2:
+        st.markdown(t("p4.step2"))
+        st.dataframe(pd.DataFrame({t("p4.col_word"): [words[i] for i in top],
+                                   t("p4.col_logit"): np.asarray(trace.logits, float)[top]}),
+                     hide_index=True, width="stretch", key="p4_logits",
+                     column_config={t("p4.col_logit"): st.column_config.NumberColumn(format="%.3f")})
+        st.caption(t("p4.step2_caption", v=len(words)))
+    with s3:
+        st.markdown(t("p4.step3"))
+        st.dataframe(pd.DataFrame({t("p4.col_word"): [words[i] for i in top],
+                                   t("p4.prob"): np.asarray(trace.probs, float)[top]}),
+                     hide_index=True, width="stretch", key="p4_probs",
+                     column_config={t("p4.prob"): st.column_config.NumberColumn(format="%.4f")})
+        st.caption(t("p4.step3_caption", v=len(words)))
+
+# ---------------------------------------------------------------- 2. the sliding window makes the dataset
+st.header(t("p4.h_window"))
+st.markdown(md("p4_window"))
+c1, c2 = st.columns([3, 1])
+c1.text_input(t("p4.sentence"), key="p4_sentence", max_chars=400)
+c2.slider(t("p4.n"), 2, 6, key="p4_n", help=t("p4.n_help"))
+tokens = tokenize(st.session_state.p4_sentence)[:80]
+n = st.session_state.p4_n
+rows = lm_windows(tokens, n) if tokens else []
+if len(tokens) < 2:
+    st.warning(t("p4.too_short"))
+elif not rows:
+    st.warning(t("p4.window_too_big", n=n, words=len(tokens)))
+else:
+    last = len(rows) - 1
+    st.session_state.p4_pos = min(st.session_state.p4_pos, last)
+
+    def _step():
+        if st.session_state.p4_pos < last:
+            st.session_state.p4_pos += 1
+
+    def _reset():
+        st.session_state.p4_pos = 0
+        st.session_state.p4_playing = False
+
+    def _toggle_play():
+        if st.session_state.p4_pos >= last:
+            st.session_state.p4_pos = 0
+        st.session_state.p4_playing = not st.session_state.p4_playing
+
+    b1, b2, b3, _ = st.columns([1, 1, 1, 3])
+    b1.button(t("p4.step"), key="p4_step", on_click=_step, width="stretch")
+    b2.button(t("p4.pause") if st.session_state.p4_playing else t("p4.play"), key="p4_play",
+              on_click=_toggle_play, width="stretch")
+    b3.button(t("p4.reset"), key="p4_reset", on_click=_reset, width="stretch")
+
+    @st.fragment(run_every=0.8 if st.session_state.p4_playing else None)
+    def window_view():
+        if st.session_state.p4_playing:
+            if st.session_state.p4_pos >= last:
+                st.session_state.p4_playing = False
+                st.rerun(scope="app")
+            st.session_state.p4_pos += 1
+        pos = st.session_state.p4_pos
+        row = rows[pos]
+        start = row["start"]
+        roles = {i: "feature" for i in range(start, start + n - 1)}
+        roles[start + n - 1] = "label"
+        st.html(sentence_html(tokens, roles, bracket=(start, start + n - 1)))
+        st.html(legend_html([("feature", t("p4.features")), ("label", t("p4.label"))]))
+        st.caption(t("p4.window_pos", pos=pos + 1, total=len(rows)))
+        table = [{t("p4.col_features"): " ".join(r["features"]), t("p4.col_label"): r["label"]}
+                 for r in rows[:pos + 1]]
+        st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 * len(table) + 40), key="p4_dataset")
+
+    window_view()
+
+# ---------------------------------------------------------------- 3. look both ways
+st.header(t("p4.h_both"))
+st.markdown(md("p4_both"))
+c1, c2 = st.columns(2)
+c1.text_input(t("p4.blank_left"), key="p4_blank_left", max_chars=200)
+c2.text_input(t("p4.blank_right"), key="p4_blank_right", max_chars=100)
+left_words = tokenize(st.session_state.p4_blank_left)
+right_words = tokenize(st.session_state.p4_blank_right)
+st.html(sentence_html([*left_words, "____", *right_words], {len(left_words): "blank"}))
+with st.spinner(t("p4.training")):
+    lm_both = language_model(2, 1)
+if not left_words:
+    st.info(t("p4.blank_need_left"))
+else:
+    cols = st.columns(2)
+    for col, model, rw, title, key in ((cols[0], lm, (), t("p4.left_only"), "p4_left_bars"),
+                                       (cols[1], lm_both, right_words[:1], t("p4.both_sides"), "p4_both_bars")):
+        with col:
+            try:
+                probs, _ = model.predict(left_words, rw)
+            except KeyError as err:
+                st.warning(t("p4.unknown", words=str(err).split(":", 1)[-1].strip(" '\"")))
+                continue
+            top = np.argsort(probs)[::-1][:5]
+            seen = " ".join(left_words[-model.left:]) + " ____ " + " ".join(rw)
+            st.markdown(f"**{title}**")
+            st.caption(t("p4.model_sees", seen=seen.strip()))
+            st.plotly_chart(prob_bars([model.vocab.index_to_key[i] for i in top], probs[top], "", t("p4.prob"),
+                                      highlight=model.vocab.index_to_key[top[0]]), width="stretch", key=key)
+    if not right_words:
+        st.info(t("p4.blank_add_right"))
+st.markdown(md("p4_both_after"))

@@ -1,7 +1,159 @@
-"""Placeholder until its issue lands: says so, shows nothing fake."""
+"""Page 5: skip-gram and CBOW - a window slides over an editable sentence and writes training samples."""
+import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import md, t
+from ui.state import init_defaults, qp_get, qp_set
+from ui.stepper import COLORS, fmt, legend_html, sentence_html
+
+try:
+    from w2v_core.samples import cbow_samples, skipgram_pairs
+    from w2v_core.text import tokenize
+except ImportError:  # core not merged yet
+    st.title(t("nav.p5"))
+    st.info(t("common.placeholder"))
+    st.stop()
+
+DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human mind"
+MODES = ("skipgram", "cbow")
 
 st.title(t("nav.p5"))
-st.info(t("common.placeholder"))
+st.markdown(md("p5_intro"))
+
+init_defaults({
+    "p5_mode": qp_get("mode", "skipgram", choices=MODES),
+    "p5_window": qp_get("window", 2, int, lo=1, hi=5),
+    "p5_shrink": qp_get("shrink", "0", choices=("0", "1")) == "1",
+    "p5_seed": qp_get("seed", 1, int, lo=0, hi=10**6),
+    "p5_sentence": DEFAULT_SENTENCE,
+    "p5_pos": 0,
+    "p5_playing": False,
+})
+
+c1, c2, c3 = st.columns([2, 2, 2])
+with c1:
+    st.radio(t("p5.mode"), MODES, key="p5_mode", horizontal=True, format_func=fmt("p5.mode_"))
+with c2:
+    st.slider(t("p5.window"), 1, 5, key="p5_window", help=t("p5.window_help"))
+with c3:
+    st.toggle(t("p5.shrink"), key="p5_shrink", help=t("p5.shrink_help"))
+    if st.session_state.p5_shrink:
+        st.number_input(t("p5.seed"), 0, 10**6, key="p5_seed", step=1)
+st.text_input(t("p5.sentence"), key="p5_sentence", max_chars=400)
+
+mode, window, shrink, seed = (st.session_state.p5_mode, st.session_state.p5_window, st.session_state.p5_shrink,
+                              st.session_state.p5_seed)
+qp_set(mode=mode, window=window, shrink=int(shrink), seed=seed)
+
+tokens = tokenize(st.session_state.p5_sentence)[:80]
+if len(tokens) < 2:
+    st.warning(t("p5.too_short"))
+    st.stop()
+if window >= len(tokens):
+    st.info(t("p5.window_too_big", window=window, n=len(tokens)))
+
+
+@st.cache_data(max_entries=64)
+def make_samples(tokens: tuple, window: int, shrink: bool, seed: int):
+    """Both modes from the same seeded effective windows, so their counts can be compared."""
+    cb = cbow_samples(list(tokens), window, shrink_windows=shrink, rng=np.random.default_rng(seed))
+    sg = skipgram_pairs(list(tokens), window, shrink_windows=shrink, rng=np.random.default_rng(seed))
+    return cb, sg
+
+
+cbow, sg = make_samples(tuple(tokens), window, shrink, seed)
+n = len(tokens)
+st.session_state.p5_pos = min(st.session_state.p5_pos, n - 1)
+
+
+def _step():
+    if st.session_state.p5_pos < n - 1:
+        st.session_state.p5_pos += 1
+    else:
+        st.session_state.p5_playing = False
+
+
+def _reset():
+    st.session_state.p5_pos = 0
+    st.session_state.p5_playing = False
+
+
+def _toggle_play():
+    if st.session_state.p5_pos >= n - 1:
+        st.session_state.p5_pos = 0
+    st.session_state.p5_playing = not st.session_state.p5_playing
+
+
+b1, b2, b3, _ = st.columns([1, 1, 1, 3])
+b1.button(t("p5.step"), key="p5_step", on_click=_step, width="stretch")
+b2.button(t("p5.pause") if st.session_state.p5_playing else t("p5.play"), key="p5_play", on_click=_toggle_play,
+          width="stretch")
+b3.button(t("p5.reset"), key="p5_reset", on_click=_reset, width="stretch")
+
+
+@st.fragment(run_every=0.8 if st.session_state.p5_playing else None)
+def sliding_view():
+    if st.session_state.p5_playing:
+        if st.session_state.p5_pos >= n - 1:
+            st.session_state.p5_playing = False
+            st.rerun(scope="app")
+        st.session_state.p5_pos += 1
+    pos = st.session_state.p5_pos
+    # Samples of the current position (the effective window comes from w2v_core's samples, not from here).
+    cur_sg = [s for s in sg if s["position"] == pos]
+    cur_cb = [s for s in cbow if s["position"] == pos]
+    eff = cur_sg[0]["window"] if cur_sg else (cur_cb[0]["window"] if cur_cb else window)
+    roles = {pos: "center"}
+    for j in range(max(0, pos - window), min(n, pos + window + 1)):
+        if j != pos:
+            roles[j] = "context" if abs(j - pos) <= eff else "dropped"
+    st.html(sentence_html(tokens, roles, bracket=(max(0, pos - window), min(n - 1, pos + window))))
+    legend = [("center", t("p5.center")), ("context", t("p5.context"))]
+    if shrink:
+        legend.append(("dropped", t("p5.dropped")))
+    st.html(legend_html(legend))
+    cap = t("p5.position", pos=pos + 1, n=n, word=tokens[pos])
+    if shrink:
+        cap += " " + t("p5.effective", eff=eff, window=window)
+    st.caption(cap)
+
+    done = pos + 1  # positions visited so far, including the current one
+    if mode == "skipgram":
+        rows = [{t("p5.col_input"): s["input"], t("p5.col_output"): s["output"]} for s in sg if s["position"] < done]
+        n_new = len(cur_sg)
+    else:
+        rows = [{t("p5.col_context"): " ".join(s["context"]), t("p5.col_center"): s["center"]}
+                for s in cbow if s["position"] < done]
+        n_new = len(cur_cb)
+    st.markdown(t("p5.table_title", rows=len(rows), new=n_new))
+    st.dataframe(rows[::-1], hide_index=True, width="stretch", height=260)
+
+
+sliding_view()
+
+st.subheader(t("p5.counts_title"))
+m1, m2, m3 = st.columns(3)
+m1.metric(t("p5.count_words"), n)
+m2.metric(t("p5.count_cbow"), len(cbow))
+m3.metric(t("p5.count_sg"), len(sg))
+st.markdown(md("p5_counts"))
+by_window = [make_samples(tuple(tokens), w, shrink, seed) for w in range(1, 6)]
+fig = go.Figure([go.Bar(x=list(range(1, 6)), y=[len(c) for c, _ in by_window], name=t("p5.count_cbow"),
+                        marker_color=COLORS["center"]),
+                 go.Bar(x=list(range(1, 6)), y=[len(p) for _, p in by_window], name=t("p5.count_sg"),
+                        marker_color=COLORS["context"])])
+fig.update_layout(barmode="group", height=300, margin=dict(l=10, r=10, t=40, b=10), title=t("p5.counts_by_window"),
+                  xaxis=dict(title=t("p5.window"), dtick=1), yaxis=dict(title=t("p5.samples")),
+                  legend=dict(orientation="h", y=1.15, x=0.5, xanchor="center"))
+st.plotly_chart(fig, width="stretch", key="p5_counts_chart")
+
+with st.expander(t("p5.shrink_title"), expanded=shrink):
+    st.markdown(md("p5_shrink"))
+    if shrink:
+        fig = go.Figure(go.Bar(x=[f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], y=[s["window"] for s in cbow],
+                               marker_color=[COLORS["context"] if s["position"] == st.session_state.p5_pos
+                                             else COLORS["center"] for s in cbow]))
+        fig.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title=t("p5.effective_short"),
+                          yaxis=dict(range=[0, window + 0.5], dtick=1, title=t("p5.window")))
+        st.plotly_chart(fig, width="stretch", key="p5_windows_chart")

@@ -1,7 +1,221 @@
-"""Placeholder until its issue lands: says so, shows nothing fake."""
+"""Page 7, the training lab: pick a corpus, set gensim's hyperparameters, watch word2vec train, probe the result."""
 import streamlit as st
 
-from ui.i18n import t
+from ui import lab
+from ui.i18n import md, t
+from ui.lab_plots import loss_figure, word_map
+from w2v_core.projections import pca
 
-st.title(t("nav.p7"))
-st.info(t("common.placeholder"))
+TICK = 0.25  # seconds between two play ticks (each trains 1/lab.STEPS of the run)
+
+lab.init_settings()
+ss = st.session_state
+
+
+def _tr(prefix: str):
+    """format_func for translated options, bound to this run's language (AppTest calls it outside the run)."""
+    lang = st.session_state.get("lang")
+    return lambda v: t(f"{prefix}{v}", lang=lang)
+
+
+
+
+def _probe_defaults(corpus: str) -> None:
+    nn, (a, b, c), odd = lab.DEFAULT_PROBES.get(corpus, lab.DEFAULT_PROBES[lab.CUSTOM])
+    ss["p7_nn_words"], ss["p7_an_a"], ss["p7_an_b"], ss["p7_an_c"], ss["p7_odd"] = nn, a, b, c, odd
+
+
+def _on_corpus_change() -> None:
+    ss["p7_words"] = lab.DEFAULT_WORDS.get(ss["p7_corpus"], "")
+    _probe_defaults(ss["p7_corpus"])
+    ss["p7_playing"] = False
+
+
+if "p7_nn_words" not in ss:
+    _probe_defaults(ss["p7_corpus"])
+
+
+def _act(action: str) -> None:
+    ss["p7_action"] = action
+    ss["p7_playing"] = action == "play"
+
+
+st.title(t("p7.title"))
+st.markdown(md("p7_intro"))
+
+left, right = st.columns([1, 2], gap="large")
+# --------------------------------------------------------------------------------------------- corpus
+with left:
+    st.subheader(t("p7.corpus_header"))
+    st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], key="p7_corpus",
+                 format_func=_tr("p7.corpus_"), on_change=_on_corpus_change)
+    st.radio(t("p7.chinese"), ["word", "char"], key="p7_chinese", horizontal=True,
+             format_func=_tr("p7.chinese_"), help=t("p7.chinese_help"))
+    corpus, corpus_error = None, None
+    if ss["p7_corpus"] == lab.CUSTOM:
+        upload = st.file_uploader(t("p7.upload", mb=lab.MAX_BYTES // 1_000_000), type=["txt"], key="p7_upload")
+        st.text_area(t("p7.paste", mb=lab.MAX_BYTES // 1_000_000), key="p7_text", height=140,
+                     max_chars=lab.MAX_BYTES)
+        text = ss.get("p7_text", "") or ""
+        if upload is not None:
+            try:
+                text = lab.decode_upload(upload.getvalue())
+            except ValueError as exc:
+                corpus_error = t(f"p7.err_{exc}", mb=lab.MAX_BYTES // 1_000_000)
+                text = ""
+        if not corpus_error:
+            if not text.strip():
+                corpus_error = t("p7.err_empty")
+            elif len(text.encode("utf-8")) > lab.MAX_BYTES:
+                corpus_error = t("p7.err_too_big", mb=lab.MAX_BYTES // 1_000_000)
+            else:
+                corpus = lab.custom_corpus(text, ss["p7_chinese"])
+                if not corpus.sentences:
+                    corpus, corpus_error = None, t("p7.err_no_words")
+    else:
+        corpus = lab.shipped_corpus(ss["p7_corpus"], ss["p7_chinese"])
+    if corpus_error:
+        st.warning(corpus_error)
+    elif corpus is not None:
+        if corpus.truncated:
+            st.warning(t("p7.truncated", n=f"{lab.MAX_TOKENS:,}"))
+        top = " · ".join(f"{w} ({int(c)})" for w, c in zip(corpus.counts.index_to_key[:12], corpus.counts.counts[:12]))
+        st.markdown(t("p7.stats", tokens=f"{corpus.n_tokens:,}", vocab=f"{len(corpus.counts):,}",
+                      sentences=f"{len(corpus.sentences):,}"))
+        st.caption(t("p7.top_words") + " " + top)
+
+    # --------------------------------------------------------------------------------- hyperparameters
+    st.subheader(t("p7.params_header"), help=t("p7.params_caption"))
+    g = lab.GENSIM_DEFAULTS
+
+    def _help(name: str) -> str:
+        return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
+
+    c1, c2 = st.columns(2)
+    c1.radio("sg", [1, 0], key="p7_sg", format_func=_tr("p7.sg_"), help=_help("sg"), horizontal=True)
+    c2.number_input("alpha", 0.0001, 10.0, key="p7_alpha", step=0.005, format="%.4f", help=_help("alpha"))
+    c1.slider("window", 1, 50, key="p7_window", help=_help("window"))
+    c2.slider("negative", 1, 50, key="p7_negative", help=_help("negative"))
+    c1.slider("vector_size", 1, 300, key="p7_vector_size", help=_help("vector_size"))
+    c2.slider("epochs", 0, 200, key="p7_epochs", help=_help("epochs"))
+    c1.number_input("min_count", 1, 1000, key="p7_min_count", help=_help("min_count"))
+    c2.select_slider("sample", lab.SAMPLE_CHOICES, key="p7_sample", format_func=lambda v: f"{v:g}",
+                     help=_help("sample"))
+    c1.slider("ns_exponent", -1.0, 1.0, key="p7_ns_exponent", step=0.05, help=_help("ns_exponent"))
+    c2.number_input("seed", 0, 2**31 - 1, key="p7_seed", help=_help("seed"))
+
+settings = lab.current_settings()
+lab.write_url(settings)
+
+# Problems we can name before training (each one a translated message, never a traceback).
+run, run_error, notes = None, None, []
+if corpus is not None:
+    if settings["epochs"] == 0:
+        run_error = t("p7.err_epochs0")
+    else:
+        key = lab.run_key(corpus, settings)
+        if ss.get("p7_last_key") != key:
+            ss["p7_playing"] = False  # new settings: a new model, paused at its random start
+            ss["p7_last_key"] = key
+        try:
+            run = lab.get_run("p7_runs", key, corpus, settings)
+        except ValueError as exc:
+            run_error = lab.explain_error(exc, settings, corpus)
+    if run is not None:
+        longest = max(len(s) for s in corpus.sentences)
+        if settings["window"] >= longest:
+            notes.append(t("p7.warn_window", window=settings["window"], longest=longest))
+        if settings["vector_size"] < 2:
+            notes.append(t("p7.warn_vector_size"))
+        if settings["alpha"] > 1:
+            notes.append(t("p7.warn_alpha", alpha=settings["alpha"]))
+
+# ----------------------------------------------------------------------------------- play / pause / step
+action = ss.get("p7_action")
+ss["p7_action"] = None
+if run is not None and action in ("step", "train", "reset"):
+    if action == "step":
+        run.advance()
+    elif action == "train":
+        run.train_to_end()
+    else:
+        ss["p7_runs"].pop(run.key, None)
+        run = lab.get_run("p7_runs", run.key, corpus, settings)
+
+right.subheader(t("p7.train_header"))
+b = right.columns([1, 1, 1, 1.6, 1])
+disabled = run is None
+b[0].button(t("p7.play"), key="p7_play", on_click=_act, args=("play",), disabled=disabled, type="primary")
+b[1].button(t("p7.pause"), key="p7_pause", on_click=_act, args=("pause",), disabled=disabled)
+b[2].button(t("p7.step"), key="p7_step", on_click=_act, args=("step",), disabled=disabled)
+b[3].button(t("p7.train"), key="p7_train", on_click=_act, args=("train",), disabled=disabled)
+b[4].button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",), disabled=disabled)
+if run_error:
+    right.error(run_error)
+for note in notes:
+    right.warning(note)
+
+playing = bool(run is not None and ss["p7_playing"] and not run.done and not run.error)
+
+
+def _map_words(kv):
+    words, missing = lab.words_in(kv, lab.clean_words(ss["p7_words"]))
+    if len(words) < 3:  # too few typed words that exist: fall back to the most frequent ones
+        words = [w for w in kv.index_to_key[:20] if w not in words][: 20 - len(words)] + words
+    return words, missing
+
+
+@st.fragment(run_every=TICK if playing else None)
+def live_panel() -> None:
+    """Progress, loss curve and the moving map; while playing, each tick trains one more chunk."""
+    if run is None:
+        return
+    if ss["p7_playing"] and not run.done and not run.error:
+        run.advance()
+        if run.done or run.error:
+            ss["p7_playing"] = False
+            st.rerun()  # the whole page: stop ticking, refresh the results
+    hist = run.model.loss_history
+    st.progress(min(1.0, run.progress), text=t("p7.progress", pct=f"{100 * run.progress:.0f}",
+                                                  words=f"{run.words_done():,}"))
+    if run.error:
+        st.error(t("p7.err_diverged", detail=run.error))
+    c_loss, c_map = st.columns([2, 3])
+    with c_loss:
+        st.markdown(f"**{t('p7.loss_header')}**")
+        st.plotly_chart(loss_figure(hist, t("p7.loss_x"), t("p7.loss_y"), height=440), width="stretch",
+                        key="p7_loss_chart")
+    with c_map:
+        st.markdown(f"**{t('p7.map_header')}**")
+        if run.error or run.settings["vector_size"] < 2:
+            st.caption(t("p7.map_unavailable"))
+            return
+        kv = run.kv()
+        words, missing = _map_words(kv)
+        proj = pca(kv[words], n_components=2)
+        groups = [t(f"p7.group_{gk}") if (gk := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other")
+                  for w in words]
+        st.plotly_chart(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), width="stretch",
+                        key="p7_map_chart")
+        if missing:
+            st.caption(t("p7.missing", words=", ".join(missing)))
+
+
+with right:
+    live_panel()
+    st.text_input(t("p7.map_words"), key="p7_words", help=t("p7.map_words_help"))
+
+# ------------------------------------------------------------------------------- results, compare, export
+if run is not None and not playing:
+    shown = run if run.trained else lab.last_good_run(exclude=run.key)
+    tab_res, tab_cmp, tab_exp = st.tabs([t("p7.tab_results"), t("p7.tab_compare"), t("p7.tab_export")])
+    from ui import lab_results  # the three tabs' bodies (kept out of this file for size)
+
+    with tab_res:
+        lab_results.results_tab(run, shown)
+    with tab_cmp:
+        lab_results.compare_tab(corpus, settings)
+    with tab_exp:
+        lab_results.export_tab(shown, _map_words)
+elif playing:
+    st.caption(t("p7.results_after_pause"))

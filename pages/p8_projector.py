@@ -1,7 +1,207 @@
-"""Placeholder until its issue lands: says so, shows nothing fake."""
+"""Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, or axes made of word pairs)."""
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui import projector as pj
+from ui.data import glove
+from ui.i18n import md, t
+from ui.state import init_defaults, qp_get, qp_set
+from w2v_core.keyedvectors import UnknownWordError
 
-st.title(t("nav.p8"))
-st.info(t("common.placeholder"))
+SOURCES = ("glove", "lab", "upload")
+METHODS = ("pca", "tsne", "axes")
+COLOURINGS = ("none", "kmeans", "groups")
+DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
+    "en": "numbers: two three four five six seven eight\ncountries: france germany china japan india russia\n"
+          "colours: red blue green white black yellow\nroyalty: king queen prince princess\n"
+          "animals: dog horse fish bird\ndrinks: coffee tea wine beer milk\ndays: monday tuesday friday sunday",
+    "zh": "数字: two three four five six seven eight\n国家: france germany china japan india russia\n"
+          "颜色: red blue green white black yellow\n王室: king queen prince princess\n"
+          "动物: dog horse fish bird\n饮品: coffee tea wine beer milk\n星期: monday tuesday friday sunday",
+}
+ss = st.session_state
+
+
+def _tr(prefix: str):
+    """format_func for translated options, bound to this run's language (AppTest calls it outside the run)."""
+    lang = st.session_state.get("lang")
+    return lambda v: t(f"{prefix}{v}", lang=lang)
+
+
+lang = ss.get("lang", "en")
+init_defaults({
+    "p8_source": qp_get("source", "glove", str, choices=SOURCES),
+    "p8_n": qp_get("n", 5000, int, lo=100, hi=pj.MAX_WORDS),
+    "p8_method": qp_get("method", "pca", str, choices=METHODS),
+    "p8_dims": qp_get("dims", 2, int, choices=(2, 3)),
+    "p8_pcx": qp_get("pcx", 1, int, lo=1, hi=pj.PCA_COMPONENTS),
+    "p8_pcy": qp_get("pcy", 2, int, lo=1, hi=pj.PCA_COMPONENTS),
+    "p8_pcz": qp_get("pcz", 3, int, lo=1, hi=pj.PCA_COMPONENTS),
+    "p8_perplexity": qp_get("perplexity", 30, int, lo=2, hi=100),
+    "p8_iters": qp_get("iters", 500, int, lo=250, hi=2000),
+    "p8_tseed": qp_get("tseed", 0, int, lo=0, hi=2**31 - 1),
+    "p8_tsne_n": qp_get("tsne_n", 1000, int, lo=100, hi=pj.TSNE_MAX),
+    "p8_xpair": qp_get("xpair", "man woman", str)[:80],
+    "p8_ypair": qp_get("ypair", "poor rich", str)[:80],
+    "p8_search": qp_get("search", "king", str)[:60],
+    "p8_nn": qp_get("nn", 10, int, lo=1, hi=50),
+    "p8_colour": qp_get("colour", "groups", str, choices=COLOURINGS),
+    "p8_k": qp_get("k", 8, int, lo=2, hi=20),
+    "p8_groups": qp_get("groups", DEFAULT_GROUPS[lang], str)[:2000],
+})
+
+st.title(t("p8.title"))
+st.markdown(md("p8_intro"))
+
+left, right = st.columns([1, 2.2], gap="large")
+with left:
+    st.subheader(t("p8.source_header"))
+    st.radio(t("p8.source"), SOURCES, key="p8_source", format_func=_tr("p8.source_"))
+    kv, key = None, None
+    if ss["p8_source"] == "glove":
+        full = glove()
+        if full is not None:
+            kv, key = full, "glove"
+    elif ss["p8_source"] == "lab":
+        lab_model = ss.get("lab_model")
+        if lab_model is None:
+            st.info(t("p8.no_lab_model"))
+            st.page_link("pages/p7_training_lab.py", label=t("p8.go_lab"))
+        else:
+            kv, key = lab_model["kv"], f"lab:{lab_model['key']}"
+            st.caption(t("p8.lab_model", corpus=lab_model["corpus"], words=f"{len(kv):,}"))
+    else:
+        up = st.file_uploader(t("p8.upload", mb=pj.MAX_UPLOAD_BYTES // 1_000_000), type=["txt", "vec", "bin"],
+                              key="p8_upload")
+        if up is not None:
+            data = up.getvalue()
+            if len(data) > pj.MAX_UPLOAD_BYTES:
+                st.error(t("p8.err_too_big", mb=pj.MAX_UPLOAD_BYTES // 1_000_000))
+            else:
+                try:
+                    kv, key = pj.load_upload(data)
+                except ValueError as exc:  # VectorsFormatError: says which line and why
+                    st.error(t("p8.err_format", detail=str(exc)))
+        else:
+            st.caption(t("p8.upload_hint"))
+    if kv is not None and ss["p8_source"] == "glove":
+        st.slider(t("p8.n"), 100, pj.MAX_WORDS, key="p8_n", step=100, help=t("p8.n_help"))
+
+    st.subheader(t("p8.projection_header"))
+    st.radio(t("p8.method"), METHODS, key="p8_method", format_func=_tr("p8.method_"), horizontal=True)
+    method = ss["p8_method"]
+    if method == "pca":
+        st.radio(t("p8.dims"), (2, 3), key="p8_dims", horizontal=True, format_func=lambda d: f"{d}D")
+        comps = list(range(1, pj.PCA_COMPONENTS + 1))
+        cc = st.columns(3)
+        cc[0].selectbox("x = PC", comps, key="p8_pcx")
+        cc[1].selectbox("y = PC", comps, key="p8_pcy")
+        if ss["p8_dims"] == 3:
+            cc[2].selectbox("z = PC", comps, key="p8_pcz")
+    elif method == "tsne":
+        st.slider("perplexity", 2, 100, key="p8_perplexity", help=t("p8.perplexity_help"))
+        st.slider(t("p8.iters"), 250, 2000, key="p8_iters", step=50)
+        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, key="p8_tsne_n", step=100, help=t("p8.tsne_n_help"))
+        st.number_input("seed", 0, 2**31 - 1, key="p8_tseed")
+    else:
+        st.text_input(t("p8.xpair"), key="p8_xpair", help=t("p8.pair_help"))
+        st.text_input(t("p8.ypair"), key="p8_ypair", help=t("p8.pair_help"))
+
+    st.subheader(t("p8.explore_header"))
+    st.text_input(t("p8.search"), key="p8_search")
+    st.slider(t("p8.nn"), 1, 50, key="p8_nn")
+    st.radio(t("p8.colour"), COLOURINGS, key="p8_colour", format_func=_tr("p8.colour_"),
+             horizontal=True)
+    if ss["p8_colour"] == "kmeans":
+        st.slider("k", 2, 20, key="p8_k")
+    elif ss["p8_colour"] == "groups":
+        st.text_area(t("p8.groups"), key="p8_groups", height=120, help=t("p8.groups_help"))
+
+qp_set(source=ss["p8_source"], n=ss["p8_n"], method=method, dims=ss["p8_dims"], pcx=ss["p8_pcx"],
+       pcy=ss["p8_pcy"], pcz=ss["p8_pcz"], perplexity=ss["p8_perplexity"], iters=ss["p8_iters"],
+       tseed=ss["p8_tseed"], tsne_n=ss["p8_tsne_n"], xpair=ss["p8_xpair"], ypair=ss["p8_ypair"], search=ss["p8_search"], nn=ss["p8_nn"],
+       colour=ss["p8_colour"], k=ss["p8_k"])
+
+with right:
+    if kv is None:
+        st.stop()
+    n = min(ss["p8_n"] if ss["p8_source"] == "glove" else pj.MAX_WORDS, len(kv))
+    sub = kv.subset(n) if n < len(kv) else kv
+    key = f"{key}:{n}"
+    words = list(sub.index_to_key)
+    X = sub.vectors  # (n, dim), read-only: never modified
+
+    # ------------------------------------------------------------------------------------------- project
+    coords, titles, note = None, ("", "", ""), None
+    if method == "pca":
+        proj = pj.pca(key, X)
+        ratio = proj.explained_variance_ratio
+        picks = [ss["p8_pcx"], ss["p8_pcy"]] + ([ss["p8_pcz"]] if ss["p8_dims"] == 3 else [])
+        picks = [min(p, proj.coords.shape[1]) for p in picks]
+        coords = proj.coords[:, [p - 1 for p in picks]]
+        titles = tuple(f"PC{p} ({100 * ratio[p - 1]:.1f}%)" for p in picks) + ("",)
+        note = t("p8.explained", pcs=" · ".join(f"PC{i + 1} {100 * r:.1f}%" for i, r in enumerate(ratio)),
+                 total=f"{100 * sum(ratio[p - 1] for p in set(picks)):.1f}")
+    elif method == "tsne":
+        if n > ss["p8_tsne_n"]:
+            st.caption(t("p8.tsne_cap", n=f"{ss['p8_tsne_n']:,}"))
+            n = ss["p8_tsne_n"]
+            words, X = words[:n], X[:n]
+            key = f"{key}:tsne{n}"
+        bar = st.empty()
+
+        def _progress(frac: float, *_):
+            bar.progress(min(1.0, float(frac)), text=t("p8.tsne_running"))
+
+        proj = pj.tsne(key, float(ss["p8_perplexity"]), int(ss["p8_iters"]), int(ss["p8_tseed"]), X, _progress)
+        bar.empty()
+        coords, titles = proj.coords, ("t-SNE 1", "t-SNE 2", "")
+    else:
+        xp, yp = pj.parse_pair(ss["p8_xpair"]), pj.parse_pair(ss["p8_ypair"])
+        if xp is None or yp is None:
+            st.warning(t("p8.pair_bad"))
+            st.stop()
+        try:
+            coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
+        except UnknownWordError as exc:
+            st.warning(t("p8.unknown_word", word=exc.word))
+            st.stop()
+        coords = getattr(coords, "coords", coords)
+        titles = (f"{xp[0]} → {xp[1]}", f"{yp[0]} → {yp[1]}", "")
+
+    # ---------------------------------------------------------------------------------------------- colour
+    colours, legend, labelled = None, [], []
+    if ss["p8_colour"] == "kmeans":
+        labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
+        colours = [pj.PALETTE[int(c) % len(pj.PALETTE)] for c in labels]
+        legend = [(t("p8.cluster", i=i + 1), pj.PALETTE[i % len(pj.PALETTE)]) for i in range(int(ss["p8_k"]))]
+    elif ss["p8_colour"] == "groups":
+        groups = pj.parse_groups(ss["p8_groups"])
+        where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
+        colours = [pj.PALETTE[where[w] % len(pj.PALETTE)] if w in where else pj.GREY for w in words]
+        legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, name in enumerate(groups)]
+        labelled = [w for w in words if w in where][:300]
+
+    # ---------------------------------------------------------------------------------------------- search
+    highlight, table = {}, None
+    query = ss["p8_search"].strip().lower()
+    if query:
+        if query in sub:
+            nbrs = sub.most_similar(query, topn=int(ss["p8_nn"]))
+            highlight = {query: "#ffd400", **{w: "#ff7f0e" for w, _ in nbrs}}
+            table = pd.DataFrame([(w, float(s)) for w, s in nbrs], columns=[t("p8.neighbour"), t("p8.cosine")])
+        else:
+            hint = ""
+            if hasattr(sub, "suggest"):
+                sugg = sub.suggest(query, n=5)
+                hint = t("p8.did_you_mean", words=", ".join(sugg)) if sugg else ""
+            st.warning(t("p8.not_shown", word=query, n=f"{n:,}") + " " + hint)
+
+    fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200, labelled=labelled)
+    st.plotly_chart(fig, width="stretch", key="p8_chart")
+    if note:
+        st.caption(note)
+    if table is not None:
+        st.markdown(f"**{t('p8.nn_header', word=query)}**")
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={t("p8.cosine"): st.column_config.NumberColumn(format="%.3f")})

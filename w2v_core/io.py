@@ -38,11 +38,12 @@ def save_word2vec_format(kv, fileobj_or_path, binary=False):
     '1 2\\n猫 0.5 -1\\n'
     """
     out = [f"{len(kv)} {kv.vector_size}\n".encode()]
+    row_format = " ".join(["%.9g"] * kv.vector_size)  # one % per row: much faster than one per value
     for word, row in zip(kv.index_to_key, kv.vectors):
         if binary:
             out.append(_check_word(word).encode() + b" " + row.astype("<f4").tobytes())
         else:
-            out.append(f"{_check_word(word)} {' '.join('%.9g' % x for x in row.tolist())}\n".encode())
+            out.append(f"{_check_word(word)} {row_format % tuple(row.tolist())}\n".encode())
     data = b"".join(out)
     if hasattr(fileobj_or_path, "write"):
         fileobj_or_path.write(data)
@@ -73,7 +74,8 @@ def _read(data_or_path, max_bytes):
 def _header(line, max_words):
     parts = line.split()
     if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
-        raise VectorsFormatError(f"line 1: header must be '<count> <dimensions>', got {line[:60]!r}")
+        raise VectorsFormatError(f"line 1: header must be '<count> <dimensions>', got {line[:60]!r} "
+                                 "(a GloVe-style file without a header? load it with no_header=True)")
     count, dim = int(parts[0]), int(parts[1])
     if count < 1 or not 1 <= dim <= MAX_DIM:
         raise VectorsFormatError(f"line 1: need at least 1 word and 1..{MAX_DIM} dimensions, got {count} {dim}")
@@ -92,22 +94,27 @@ def _word(raw, where):
     return word
 
 
-def _parse_text(data, pos, count, dim):
-    """Text entries ``word v1 ... vd``; returns words, rows and where each came from (for later errors)."""
+def _parse_text(data, pos, count, dim, first_line=2, max_words=MAX_WORDS):
+    """Text entries ``word v1 ... vd``; returns words, rows and where each came from (for later errors).
+
+    ``count=None`` (no header): read every line, at most ``max_words``.
+    """
     words, rows, places = [], [], []
-    for number, raw in enumerate(data[pos:].split(b"\n"), start=2):
-        tokens = [t for t in raw.rstrip(b"\r").split(b" ") if t]
+    for number, raw in enumerate(data[pos:].split(b"\n"), start=first_line):
+        tokens = raw.split()  # spaces (tabs, a trailing \r) between values; words never contain whitespace
         if not tokens:
             continue  # blank lines are harmless
         where = f"line {number}"
         if len(words) == count:
             raise VectorsFormatError(f"{where}: more entries than the {count} the header announces")
+        if count is None and len(words) == max_words:
+            raise VectorsFormatError(f"{where}: more than the limit of {max_words} words")
         word = _word(tokens[0], where)
         if len(tokens) - 1 != dim:
             raise VectorsFormatError(f"{where}: '{word}' has {len(tokens) - 1} values, expected {dim}")
         try:
-            row = [float(t) for t in tokens[1:]]
-            if any(b"_" in t for t in tokens[1:]):
+            row = list(map(float, tokens[1:]))
+            if raw.count(b"_") != tokens[0].count(b"_"):
                 raise ValueError  # float() accepts 1_000; the format doesn't
         except ValueError:
             bad = next(t for t in tokens[1:] if not _is_number(t))
@@ -161,8 +168,11 @@ def _looks_like_text(data, pos):
     return bool(seg.strip()) and all(c.isprintable() or c in "\t\r" for c in seg)
 
 
-def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_words=MAX_WORDS):
+def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_words=MAX_WORDS, no_header=False):
     """Read a word2vec-format file (text or binary; ``binary=None`` detects it) into a :class:`KeyedVectors`.
+
+    ``no_header=True`` reads GloVe-style text files that start directly with ``word v1 ... vd`` (as gensim's
+    ``no_header``); ``no_header=None`` decides from the first line (a header is two whole numbers).
 
     Raises :class:`VectorsFormatError` for: an empty or too-large file, a bad header, a wrong number of values,
     non-numeric, NaN or infinite values, truncated binary data, a count that disagrees with the header,
@@ -173,10 +183,19 @@ def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_wor
     (['king', 'queen'], 3)
     """
     data = _read(data_or_path, max_bytes)
+    data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data  # a BOM left by some Windows editors
     if not data.strip():
         raise VectorsFormatError("the file is empty")
     end = data.find(b"\n")
     end = len(data) if end < 0 else end
+    first = data[:end].decode("utf-8", "replace").split()
+    if no_header or (no_header is None and not (len(first) == 2 and all(p.isascii() and p.isdigit() for p in first))):
+        if binary:
+            raise VectorsFormatError("a binary word2vec file needs its '<count> <dimensions>' header")
+        if not 1 <= len(first) - 1 <= MAX_DIM:
+            raise VectorsFormatError(f"line 1: expected 'word v1 ... vd' (no header), got {' '.join(first)[:60]!r}")
+        words, rows, places = _parse_text(data, 0, None, len(first) - 1, first_line=1, max_words=max_words)
+        return _finish(words, rows, places, len(words), len(first) - 1)
     count, dim = _header(data[:end].decode("ascii", "replace"), max_words)
     modes = [binary] if binary is not None else [not _looks_like_text(data, end + 1)]
     if binary is None:
@@ -192,6 +211,11 @@ def load_word2vec_format(data_or_path, binary=None, max_bytes=MAX_BYTES, max_wor
         raise errors[0]  # report the problem in the layout the file looked like
     if len(words) != count:
         raise VectorsFormatError(f"the header announces {count} words but the file has {len(words)}")
+    return _finish(words, rows, places, count, dim)
+
+
+def _finish(words, rows, places, count, dim):
+    """Rows -> float32 matrix, rejecting NaN/inf and duplicate words (errors say where)."""
     with np.errstate(over="ignore"):  # 1e99 becomes inf in float32; reported just below
         vectors = np.array(rows, dtype=np.float32).reshape(count, dim)  # (count, dim)
     bad = np.flatnonzero(~np.isfinite(vectors).all(axis=1))
@@ -213,6 +237,7 @@ def projector_tsv(kv):
     >>> projector_tsv(KeyedVectors([[1, 0.5]], ["a\\tb"]))
     ('1\\t0.5\\n', 'a b\\n')
     """
-    vectors = "".join("\t".join("%.9g" % x for x in row.tolist()) + "\n" for row in kv.vectors)
+    row_format = "\t".join(["%.9g"] * kv.vector_size) + "\n"
+    vectors = "".join(row_format % tuple(row.tolist()) for row in kv.vectors)
     clean = ["".join(" " if c in "\t\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029" else c for c in w) for w in kv.index_to_key]
     return vectors, "".join(w + "\n" for w in clean)

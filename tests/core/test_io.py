@@ -102,3 +102,20 @@ def test_projector_tsv_is_tab_safe(kv):
     vectors, metadata = projector_tsv(kv)
     assert metadata.splitlines() == WORDS
     np.testing.assert_allclose(np.loadtxt(io.StringIO(vectors), delimiter="\t"), kv.vectors, rtol=1e-6)
+
+
+def test_headerless_glove_style_and_bom():
+    glove_txt = "the 0.1 0.2\n国王 0.3 -0.4\n".encode()
+    with pytest.raises(VectorsFormatError, match="no_header=True"):
+        load_word2vec_format(glove_txt)
+    for flag in (True, None):
+        kv = load_word2vec_format(glove_txt, no_header=flag)
+        assert kv.index_to_key == ["the", "国王"] and kv["国王"].tolist() == pytest.approx([0.3, -0.4])
+    assert load_word2vec_format(b"1 2\na 1 2\n", no_header=None).index_to_key == ["a"]  # header detected
+    with pytest.raises(VectorsFormatError, match="line 2: 'b' has 1 values, expected 2"):
+        load_word2vec_format(b"a 1 2\nb 1\n", no_header=True)
+    with pytest.raises(VectorsFormatError, match="line 3: more than the limit of 2 words"):
+        load_word2vec_format(b"a 1\nb 2\nc 3\n", no_header=True, max_words=2)
+    with pytest.raises(VectorsFormatError, match="needs its"):
+        load_word2vec_format(b"a 1\n", no_header=True, binary=True)
+    assert load_word2vec_format("\ufeff1 2\na 1 2\n".encode()).index_to_key == ["a"]

@@ -7,6 +7,7 @@ import pytest
 from w2v_core.keyedvectors import KeyedVectors, UnknownWordError
 
 gensim_kv = pytest.importorskip("gensim.models.keyedvectors")
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # gensim 4.4 cosmul calls init_sims
 
 
 def to_gensim(kv):
@@ -131,7 +132,8 @@ def test_unknown_words_and_bad_input():
     with pytest.raises(ValueError):
         KeyedVectors(np.eye(2), ["a"])
     assert kv.suggest("King") == ["king"]
-    assert "King" not in kv and "king" in kv and len(kv.subset(2)) == 2 and kv.subset(2).index_to_key == ["queen", "queens"]
+    assert "King" not in kv and "king" in kv
+    assert len(kv.subset(2)) == 2 and kv.subset(2).index_to_key == ["queen", "queens"]
 
 
 def test_normed_vectors_computed_once_across_threads():
@@ -144,3 +146,24 @@ def test_normed_vectors_computed_once_across_threads():
         th.join()
     assert len({id(x) for x in seen}) == 1
     np.testing.assert_allclose(np.linalg.norm(seen[0], axis=1), 1.0, rtol=1e-5)
+
+
+def test_concurrent_queries_on_one_shared_instance(pair):
+    kv = KeyedVectors(np.array(pair[0].vectors), pair[0].index_to_key)  # fresh: norms not computed yet
+    expected = pair[0].most_similar(["w1", "w2"], ["w3"])
+    results, errors = [], []
+
+    def work():
+        try:
+            for _ in range(20):
+                results.append(kv.most_similar(["w1", "w2"], ["w3"]))
+                kv.suggest("w1x")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors and len(results) == 120 and all(r == expected for r in results)

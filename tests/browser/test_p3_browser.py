@@ -1,0 +1,26 @@
+"""Page 3 in a real browser, both languages: a shared link opens its analogy; editing words updates the URL."""
+import pytest
+
+LOCALES = {"zh": "zh-CN", "en": "en-US"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_analogy_link_and_edit(lang, new_page, goto, rerun, assert_clean, screenshot):
+    page = new_page(locale=LOCALES[lang])
+    goto(page, "analogies", lang=lang, pos="paris, italy", neg="france", ranks=1)
+    heading = page.locator("[data-testid=stMain] h3").first
+    heading.wait_for(state="visible", timeout=15_000)
+    assert heading.inner_text().strip() == "paris − france + italy ≈ rome"
+    page.locator("[data-testid=stPlotlyChart] svg.main-svg").first.wait_for(state="visible", timeout=15_000)
+    screenshot(page, f"p3-analogies-{lang}")
+    box = page.locator(".st-key-p3_positive input")
+    with rerun(page):
+        box.fill("tokyo, china")
+        box.press("Enter")
+    with rerun(page):
+        neg = page.locator(".st-key-p3_negative input")
+        neg.fill("japan")
+        neg.press("Enter")
+    assert page.locator("[data-testid=stMain] h3").first.inner_text().strip() == "tokyo − japan + china ≈ beijing"
+    assert "pos=tokyo" in page.url and "neg=japan" in page.url
+    assert_clean(page)

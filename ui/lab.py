@@ -1,0 +1,276 @@
+"""The training lab's Streamlit side (page 7): corpora, settings <-> URL, and live training runs kept per session.
+
+No math here: tokenizing, training and queries are w2v_core's. A `Run` is one Word2Vec model for one exact set of
+settings; runs live in `st.session_state` keyed by a hash of those settings, so a rerun that changed nothing
+finds the same model and never retrains.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from ui.state import init_defaults, qp_get, qp_set
+from w2v_core.keyedvectors import KeyedVectors
+from w2v_core.text import Vocab, split_sentences
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "assets" / "corpora"
+CORPORA = {"kingdom_en": "kingdom_en.txt", "topics_en": "topics_en.txt", "kingdom_zh": "kingdom_zh.txt"}
+CUSTOM = "custom"
+MAX_BYTES = 2_000_000  # pasted or uploaded text
+MAX_TOKENS = 300_000  # longer text is cut here (training stays interactive)
+STEPS = 50  # one play tick / one "step" = 1/STEPS of the whole training
+MAX_RUNS = 3  # models kept per session (current + the previous ones, so going back is instant)
+
+# gensim's defaults (shown next to each control) and the lab's, tuned for a toy corpus of a few thousand words.
+GENSIM_DEFAULTS = dict(sg=0, window=5, negative=5, vector_size=100, epochs=5, alpha=0.025, min_count=5,
+                       sample=1e-3, ns_exponent=0.75, seed=1)
+LAB_DEFAULTS = dict(sg=1, window=5, negative=5, vector_size=50, epochs=20, alpha=0.025, min_count=2,
+                    sample=0.0, ns_exponent=0.75, seed=1)
+SAMPLE_CHOICES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
+# URL / widget bounds: (cast, lo, hi). Values outside fall back to the lab default (ui.state.qp_get).
+BOUNDS = dict(sg=(int, 0, 1), window=(int, 1, 50), negative=(int, 1, 50), vector_size=(int, 1, 300),
+              epochs=(int, 0, 200), alpha=(float, 0.0001, 10.0), min_count=(int, 1, 1000),
+              sample=(float, 0.0, 0.01), ns_exponent=(float, -1.0, 1.0), seed=(int, 0, 2**31 - 1))
+DEFAULT_WORDS = {
+    "kingdom_en": "king queen man woman prince princess boy girl dog cat horse cow bread cheese apples "
+                  "three seven nine red blue market village",
+    "topics_en": "cow horse milk farmer guitar piano song musician boat ship sailor waves book pencil teacher "
+                 "onion carrot cook soup ball team",
+    "kingdom_zh": "国王 王后 男人 女人 王子 公主 男孩 女孩 狗 猫 马 牛 面包 苹果 三 七 红色 蓝色 市场 村庄",
+}
+DEFAULT_PROBES = {  # (neighbour words, analogy a b c: a is to b as c is to ?, odd one out)
+    "kingdom_en": ("king dog three", ("man", "king", "woman"), "dog cat horse bread"),
+    "topics_en": ("milk guitar boat", ("cow", "farmer", "guitar"), "cow horse goat piano"),
+    "kingdom_zh": ("国王 狗 三", ("男人", "国王", "女人"), "狗 猫 马 面包"),
+    CUSTOM: ("", ("", "", ""), ""),
+}
+MAX_MAP_WORDS = 60
+
+
+# ----------------------------------------------------------------------------------------------- corpora
+@st.cache_resource(show_spinner=False)
+def shipped_corpus(name: str, chinese: str) -> "Corpus":
+    """A shipped toy corpus, tokenized once per server (read-only, shared by every session)."""
+    text = (CORPUS_DIR / CORPORA[name]).read_text(encoding="utf-8")
+    return Corpus.from_text(text, chinese, digest=f"{name}:{chinese}")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    sentences: list  # list[list[str]]
+    digest: str  # identifies the text + segmentation (part of every run key)
+    n_tokens: int
+    truncated: bool
+    counts: Vocab | None  # every word with its count (min_count=1), for the statistics
+
+    @staticmethod
+    def from_text(text: str, chinese: str, digest: str | None = None) -> "Corpus":
+        sentences = split_sentences(text, lang="auto", chinese=chinese)
+        kept, n, truncated = [], 0, False
+        for s in sentences:
+            if n + len(s) > MAX_TOKENS:
+                truncated = True
+                break
+            kept.append(s)
+            n += len(s)
+        digest = digest or hashlib.sha1(f"{chinese}\0{text}".encode("utf-8")).hexdigest()[:16]
+        counts = Vocab.from_sentences(kept, min_count=1) if kept else None
+        return Corpus(kept, digest, n, truncated, counts)
+
+
+def custom_corpus(text: str, chinese: str) -> Corpus:
+    """The learner's own text, tokenized once and kept in this session only (never shared, never pickled)."""
+    key = hashlib.sha1(f"{chinese}\0{text}".encode("utf-8")).hexdigest()[:16]
+    cache = st.session_state.setdefault("p7_custom_cache", {})
+    if key not in cache:
+        cache.clear()  # one custom text per session is enough
+        cache[key] = Corpus.from_text(text, chinese, digest=key)
+    return cache[key]
+
+
+def decode_upload(data: bytes) -> str:
+    """UTF-8 text of an uploaded file; raises ValueError("too_big" / "not_utf8") for the page to translate."""
+    if len(data) > MAX_BYTES:
+        raise ValueError("too_big")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("not_utf8") from None
+
+
+# ---------------------------------------------------------------------------------------------- settings
+def init_settings() -> None:
+    """Widget defaults, once per session: the URL first (so a shared link reproduces the run), else the lab's."""
+    defaults = {}
+    for name, (cast, lo, hi) in BOUNDS.items():
+        value = qp_get(name, LAB_DEFAULTS[name], cast, lo=lo, hi=hi)
+        if isinstance(value, float) and not math.isfinite(value):
+            value = LAB_DEFAULTS[name]
+        if name == "sample" and value not in SAMPLE_CHOICES:
+            value = LAB_DEFAULTS[name]
+        defaults[f"p7_{name}"] = value
+    first = "kingdom_zh" if st.session_state.get("lang") == "zh" else "kingdom_en"  # a corpus in the reader's language
+    corpus = qp_get("corpus", first, str, choices=(*CORPORA, CUSTOM))
+    defaults["p7_corpus"] = corpus
+    defaults["p7_chinese"] = qp_get("chinese", "word", str, choices=("word", "char"))
+    words = clean_words(qp_get("words", DEFAULT_WORDS.get(corpus, ""), str))
+    defaults["p7_words"] = " ".join(words)
+    defaults["p7_cmp_a"] = qp_get("cmp_a", 2, int, lo=1, hi=50)
+    defaults["p7_cmp_b"] = qp_get("cmp_b", 15, int, lo=1, hi=50)
+    defaults["p7_playing"] = False
+    defaults["p7_action"] = None
+    init_defaults(defaults)
+
+
+def current_settings() -> dict:
+    return {name: st.session_state[f"p7_{name}"] for name in BOUNDS}
+
+
+def write_url(settings: dict) -> None:
+    ss = st.session_state
+    qp_set(corpus=ss["p7_corpus"], chinese=ss["p7_chinese"], words=" ".join(clean_words(ss["p7_words"])),
+           cmp_a=ss["p7_cmp_a"], cmp_b=ss["p7_cmp_b"], **settings)
+
+
+def clean_words(text: str, limit: int = MAX_MAP_WORDS) -> list[str]:
+    """Words typed by the learner (comma or space separated), lowercased, de-duplicated, at most `limit`."""
+    out: list[str] = []
+    for w in text.replace(",", " ").replace("，", " ").replace("、", " ").split():
+        w = w.strip().lower()[:40]
+        if w and w not in out:
+            out.append(w)
+    return out[:limit]
+
+
+def run_key(corpus: Corpus, settings: dict) -> str:
+    blob = json.dumps([corpus.digest, sorted(settings.items())], default=str)
+    return hashlib.sha1(blob.encode()).hexdigest()[:16]
+
+
+# -------------------------------------------------------------------------------------------------- runs
+@dataclass
+class Run:
+    """One model for one exact set of settings; training continues where it stopped (play / pause / step)."""
+    key: str
+    settings: dict
+    model: object = None  # w2v_core.word2vec.Word2Vec (vocabulary built, trained as far as `progress`)
+    error: str | None = None  # message of the ValueError that stopped it (divergence ...)
+    chunk: int = 1000  # words per play tick / step
+
+    @property
+    def progress(self) -> float:
+        return float(self.model.progress) if self.model is not None else 0.0
+
+    @property
+    def done(self) -> bool:
+        return self.model is not None and self.progress >= 1.0
+
+    @property
+    def trained(self) -> bool:
+        return self.model is not None and self.error is None and self.progress > 0
+
+    def words_done(self) -> int:
+        hist = self.model.loss_history if self.model is not None else []
+        return int(hist[-1][0]) if hist else 0
+
+    def kv(self) -> KeyedVectors:
+        """The vectors as they are now (core's snapshot, rebuilt only when training has moved on)."""
+        return self.model.wv
+
+    def advance(self, n_words: int | None = None) -> None:
+        """Train `n_words` more (one chunk by default); a diverging model keeps its error and stops."""
+        if self.model is None or self.error or self.done:
+            return
+        try:
+            self.model.train_chunk(n_words or self.chunk)
+        except (ValueError, FloatingPointError, OverflowError) as exc:
+            self.error = str(exc)
+
+    def train_to_end(self) -> None:
+        while not self.done and not self.error:
+            self.advance()  # chunk by chunk, so the loss curve has the same points as when playing
+
+
+def new_run(key: str, corpus: Corpus, settings: dict) -> Run:
+    """Build the vocabulary and the initial (random) vectors; raises ValueError with core's message if refused."""
+    from w2v_core.word2vec import Word2Vec
+
+    model = Word2Vec(sentences=None, workers=1, **settings)
+    model.build_vocab(corpus.sentences)
+    total = max(1, model.total_words)
+    return Run(key, dict(settings), model, chunk=max(100, math.ceil(total / STEPS)))
+
+
+def get_run(store: str, key: str, corpus: Corpus, settings: dict) -> Run:
+    """The session's run for these settings, created on first use (LRU of MAX_RUNS per store)."""
+    runs: OrderedDict = st.session_state.setdefault(store, OrderedDict())
+    if key in runs:
+        runs.move_to_end(key)
+        return runs[key]
+    run = new_run(key, corpus, settings)
+    runs[key] = run
+    while len(runs) > MAX_RUNS:
+        runs.popitem(last=False)
+    return run
+
+
+def last_good_run(exclude: str | None = None) -> Run | None:
+    """The most recent trained, non-diverged run other than `exclude` (results fall back to it)."""
+    for key, run in reversed(st.session_state.get("p7_runs", OrderedDict()).items()):
+        if key != exclude and run.trained:
+            return run
+    return None
+
+
+def explain_error(exc: Exception, settings: dict, corpus: Corpus) -> str:
+    """core's ValueError for these settings, as a translated sentence (core's own words as the detail)."""
+    from ui.i18n import t
+
+    msg = str(exc)
+    if msg.startswith("negative="):
+        return t("p7.err_negative", negative=settings["negative"], vocab=len(corpus_vocab(corpus, settings)))
+    if "no word occurs" in msg:
+        return t("p7.err_min_count", min_count=settings["min_count"], top=int(corpus.counts.counts[0]))
+    if "no sentence has two words" in msg:
+        return t("p7.err_no_pairs")
+    return t("p7.err_settings", detail=msg)
+
+
+def corpus_vocab(corpus: Corpus, settings: dict) -> list:
+    """Words that survive min_count (for messages only)."""
+    return [w for w, c in zip(corpus.counts.index_to_key, corpus.counts.counts) if c >= settings["min_count"]]
+
+
+def words_in(kv: KeyedVectors, words: list[str]) -> tuple[list[str], list[str]]:
+    return [w for w in words if w in kv], [w for w in words if w not in kv]
+
+
+GROUPS = {  # colour groups of the default map words (group names are translation keys p7.group_*)
+    "royal": "king queen prince princess 国王 王后 王子 公主",
+    "people": "man woman boy girl 男人 女人 男孩 女孩",
+    "animals": "dog cat horse cow 狗 猫 马 牛",
+    "food": "bread cheese apples 面包 苹果",
+    "numbers": "three seven nine 三 七",
+    "colours": "red blue 红色 蓝色",
+    "places": "market village 市场 村庄",
+    "farm": "milk farmer",
+    "music": "guitar piano song musician",
+    "sea": "boat ship sailor waves",
+    "school": "book pencil teacher",
+    "kitchen": "onion carrot cook soup",
+    "sport": "ball team",
+}
+WORD_GROUP = {w: g for g, ws in GROUPS.items() for w in ws.split()}
+
+
+def group_of(word: str, corpus: str) -> str:
+    """Group key of a default map word ("" for others); topics_en puts cow/horse on the farm."""
+    if corpus == "topics_en" and word in ("cow", "horse"):
+        return "farm"
+    return WORD_GROUP.get(word, "")

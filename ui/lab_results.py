@@ -1,0 +1,169 @@
+"""Page 7's result tabs: probe the trained model, compare two windows, export the vectors (queries are w2v_core's)."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from ui import lab
+from ui.i18n import md, t
+from w2v_core.keyedvectors import UnknownWordError
+from w2v_core.projections import pca
+
+ss = st.session_state
+NN_TOPN = 8
+
+
+def _unknown(exc: UnknownWordError) -> None:
+    hint = t("p7.did_you_mean", words=", ".join(exc.suggestions)) if exc.suggestions else ""
+    st.warning(t("p7.unknown_word", word=exc.word) + " " + hint)
+
+
+def _neighbours(kv, word: str, topn: int = NN_TOPN) -> list[tuple[str, float]]:
+    return [(w, float(s)) for w, s in kv.most_similar(word, topn=topn)]
+
+
+def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
+    if shown is None:
+        st.info(t("p7.train_first"))
+        return
+    if shown is not run:
+        st.info(t("p7.showing_previous"))
+    kv = shown.kv()
+    ss["lab_model"] = {"kv": kv, "key": shown.key, "settings": shown.settings, "corpus": ss["p7_corpus"]}
+
+    st.markdown(f"**{t('p7.nn_header')}**")
+    st.text_input(t("p7.nn_words"), key="p7_nn_words")
+    words = lab.clean_words(ss["p7_nn_words"], limit=6)
+    cols = st.columns(max(1, min(3, len(words))))
+    for i, w in enumerate(words):
+        with cols[i % len(cols)]:
+            try:
+                rows = _neighbours(kv, w)
+            except UnknownWordError as exc:
+                _unknown(exc)
+                continue
+            st.dataframe(pd.DataFrame(rows, columns=[w, t("p7.cosine")]), hide_index=True, width="stretch",
+                         column_config={t("p7.cosine"): st.column_config.NumberColumn(format="%.3f")})
+
+    st.markdown(f"**{t('p7.analogy_header')}**")
+    a, b, c, out = st.columns([1, 1, 1, 2])
+    a.text_input(t("p7.an_a"), key="p7_an_a")
+    b.text_input(t("p7.an_b"), key="p7_an_b")
+    c.text_input(t("p7.an_c"), key="p7_an_c")
+    wa, wb, wc = (ss[k].strip().lower() for k in ("p7_an_a", "p7_an_b", "p7_an_c"))
+    with out:
+        if wa and wb and wc:
+            try:
+                best = kv.most_similar(positive=[wb, wc], negative=[wa], topn=5)
+                st.markdown(t("p7.analogy_answer", a=wa, b=wb, c=wc, d=best[0][0], score=f"{best[0][1]:.3f}"))
+                st.caption(" · ".join(f"{w} ({s:.2f})" for w, s in best[1:]))
+            except UnknownWordError as exc:
+                _unknown(exc)
+        else:
+            st.caption(t("p7.analogy_hint"))
+
+    st.markdown(f"**{t('p7.odd_header')}**")
+    o1, o2 = st.columns([3, 2])
+    o1.text_input(t("p7.odd_words"), key="p7_odd")
+    odd = lab.clean_words(ss["p7_odd"], limit=12)
+    with o2:
+        if len(odd) < 2:
+            st.caption(t("p7.odd_hint"))
+        else:
+            try:
+                st.markdown(t("p7.odd_answer", word=kv.doesnt_match(odd)))
+            except UnknownWordError as exc:
+                _unknown(exc)
+            except ValueError:
+                st.caption(t("p7.odd_hint"))
+
+
+def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
+    st.markdown(md("p7_compare"))
+    c1, c2, c3 = st.columns([1, 1, 3])
+    c1.number_input(t("p7.cmp_a"), 1, 50, key="p7_cmp_a")
+    c2.number_input(t("p7.cmp_b"), 1, 50, key="p7_cmp_b")
+    c3.text_input(t("p7.cmp_words"), key="p7_cmp_words", placeholder=ss.get("p7_nn_words", ""))
+    runs = []
+    for win in (ss["p7_cmp_a"], ss["p7_cmp_b"]):
+        s = dict(settings, window=int(win))
+        runs.append((win, lab.run_key(corpus, s), s))
+    store = ss.setdefault("p7_cmp_runs", {})
+    if st.button(t("p7.cmp_run"), key="p7_cmp_run", type="primary"):
+        for win, key, s in runs:
+            if key not in store or not store[key].done:
+                try:
+                    run = lab.new_run(key, corpus, s)
+                except ValueError as exc:
+                    st.error(t("p7.err_settings", detail=str(exc)))
+                    return
+                run.train_to_end()
+                store[key] = run
+        for k in [k for k in store if k not in {r[1] for r in runs}]:
+            del store[k]  # keep only the pair on screen
+    pair = [store.get(key) for _, key, _ in runs]
+    if not all(r is not None and r.done for r in pair):
+        st.caption(t("p7.cmp_hint"))
+        return
+    if any(r.error for r in pair):
+        st.error(t("p7.err_diverged", detail=next(r.error for r in pair if r.error)))
+        return
+    kva, kvb = pair[0].kv(), pair[1].kv()
+    words = lab.clean_words(ss.get("p7_cmp_words") or ss.get("p7_nn_words", ""), limit=10)
+    rows = []
+    for w in words:
+        if w not in kva:
+            continue
+        na = [x for x, _ in kva.most_similar(w, topn=5)]
+        nb = [x for x, _ in kvb.most_similar(w, topn=5)]
+        rows.append({t("p7.cmp_word"): w, f"window={runs[0][0]}": ", ".join(na),
+                     f"window={runs[1][0]}": ", ".join(nb), t("p7.cmp_shared"): len(set(na) & set(nb))})
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    else:
+        st.caption(t("p7.cmp_no_words"))
+
+
+# ------------------------------------------------------------------------------------------------ export
+def word2vec_text(kv) -> bytes:
+    """The vectors in word2vec's text format (a header line, then `word v1 v2 ...`), as gensim reads it."""
+    from w2v_core.io import save_word2vec_format
+
+    buf = io.BytesIO()
+    save_word2vec_format(kv, buf, binary=False)
+    return buf.getvalue()
+
+
+def projector_files(kv) -> tuple[bytes, bytes]:
+    from w2v_core.io import projector_tsv
+
+    vectors, metadata = projector_tsv(kv)
+    enc = (lambda s: s.encode("utf-8") if isinstance(s, str) else s)
+    return enc(vectors), enc(metadata)
+
+
+def coords_csv(kv, words: list[str]) -> bytes:
+    coords = pca(kv[words], n_components=2).coords
+    df = pd.DataFrame({"word": words, "x": coords[:, 0], "y": coords[:, 1]})
+    return df.to_csv(index=False).encode("utf-8")
+
+
+def export_tab(shown: lab.Run | None, map_words) -> None:
+    if shown is None:
+        st.info(t("p7.train_first"))
+        return
+    kv = shown.kv()
+    st.markdown(md("p7_export"))
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button(t("p7.dl_w2v"), data=lambda: word2vec_text(kv), file_name="vectors.w2v.txt",
+                       mime="text/plain", key="p7_dl_w2v", on_click="ignore")
+    c2.download_button(t("p7.dl_vectors"), data=lambda: projector_files(kv)[0], file_name="vectors.tsv",
+                       mime="text/tab-separated-values", key="p7_dl_vectors", on_click="ignore")
+    c3.download_button(t("p7.dl_metadata"), data=lambda: projector_files(kv)[1], file_name="metadata.tsv",
+                       mime="text/tab-separated-values", key="p7_dl_metadata", on_click="ignore")
+    if shown.settings["vector_size"] >= 2:
+        words, _ = map_words(kv)
+        c4.download_button(t("p7.dl_coords"), data=lambda: coords_csv(kv, words), file_name="map_2d.csv",
+                           mime="text/csv", key="p7_dl_coords", on_click="ignore")

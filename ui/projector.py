@@ -1,0 +1,134 @@
+"""Page 8's Streamlit side: where the vectors come from, cached projections, and the scatter figure (no math here)."""
+from __future__ import annotations
+
+import hashlib
+import html
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+from w2v_core import projections
+
+MAX_UPLOAD_BYTES = 50_000_000  # an uploaded word2vec file (text or binary)
+MAX_WORDS = 20_000  # words shown at most (GloVe N, or the first words of a file)
+TSNE_MAX = 3_000  # t-SNE runs on at most this many words (the most frequent ones; ~5 s per 1,000)
+PCA_COMPONENTS = 10  # computed once; the learner picks which ones to plot
+GREY = "#b0b0b0"
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+           "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
+           "#636363", "#9c9ede"]
+
+
+def load_upload(data: bytes):
+    """A KeyedVectors from an uploaded word2vec file, parsed once per session (strict parser, size-limited).
+
+    Raises w2v_core.io.VectorsFormatError (a ValueError) with line numbers; the page shows it translated.
+    """
+    digest = hashlib.sha1(data).hexdigest()[:16]
+    cache = st.session_state.setdefault("p8_upload_cache", {})
+    if digest not in cache:
+        from w2v_core.io import load_word2vec_format
+
+        kv = load_word2vec_format(data, binary=None, max_bytes=MAX_UPLOAD_BYTES, max_words=MAX_WORDS)
+        cache.clear()  # one uploaded file per session
+        cache[digest] = kv
+    return cache[digest], f"upload:{digest}"
+
+
+# ------------------------------------------------------------------------- cached projections (per settings)
+# `key` names the vectors (source + digest + N); the matrix itself (`_X`) is not hashed: hashing 20,000 rows on
+# every rerun would cost more than the projection is worth caching.
+@st.cache_data(max_entries=16, show_spinner=False)
+def pca(key: str, _X: np.ndarray):
+    return projections.pca(_X, n_components=min(PCA_COMPONENTS, _X.shape[1], _X.shape[0]))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def tsne(key: str, perplexity: float, max_iter: int, seed: int, _X: np.ndarray, _progress=None):
+    return projections.tsne(_X, perplexity=perplexity, max_iter=max_iter, seed=seed, progress=_progress)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def kmeans(key: str, k: int, seed: int, _X: np.ndarray):
+    return np.asarray(projections.kmeans(_X, k, seed))
+
+
+def parse_pair(text: str) -> tuple[str, str] | None:
+    """'man woman' or 'man -> woman' or 'man,woman' -> ('man', 'woman'); anything else -> None."""
+    parts = [p for p in text.replace("->", " ").replace("→", " ").replace(",", " ").replace("，", " ").split() if p]
+    return (parts[0].lower(), parts[1].lower()) if len(parts) == 2 else None
+
+
+def parse_groups(text: str, limit: int = 20) -> dict[str, list[str]]:
+    """Lines 'name: word word ...' -> {name: [words]} (at most `limit` groups, 200 words each)."""
+    groups: dict[str, list[str]] = {}
+    for line in text.splitlines()[:limit]:
+        name, sep, words = line.partition(":") if ":" in line else line.partition("：")
+        if not sep:
+            continue
+        ws = [w.lower() for w in words.replace(",", " ").replace("，", " ").split()][:200]
+        if name.strip() and ws:
+            groups[name.strip()[:40]] = ws
+    return groups
+
+
+def scatter(coords: np.ndarray, words: list[str], colours: list[str] | None, legend: list[tuple[str, str]],
+            highlight: dict[str, str], axis_titles: tuple, label_all: bool, labelled=(), height: int = 640) -> go.Figure:
+    """Every word as a point (hover shows it, escaped); `highlight` words are big and labelled."""
+    n, dims = coords.shape
+    safe = np.array([html.escape(w) for w in words], dtype=object)
+    colours = colours or [PALETTE[0]] * n
+    fig = go.Figure()
+    is_3d = dims == 3
+    trace = go.Scatter3d if is_3d else go.Scattergl
+    base = dict(x=coords[:, 0], y=coords[:, 1], customdata=safe, name="",
+                hovertemplate="%{customdata}<extra></extra>", showlegend=False)
+    if is_3d:
+        base["z"] = coords[:, 2]
+    size = 3 if is_3d else (5 if n > 2000 else 7)
+    opacity = 0.3 if highlight else 0.75  # a search dims everything else
+    if label_all:
+        fig.add_trace(trace(**base, mode="markers+text", text=safe, textposition="top center",
+                            marker=dict(size=size, color=colours, opacity=opacity)))
+    else:
+        fig.add_trace(trace(**base, mode="markers", marker=dict(size=size, color=colours, opacity=opacity)))
+    if labelled and not label_all:  # e.g. the words of the learner's groups: bigger, with their label
+        index = {w: i for i, w in enumerate(words)}
+        idx = [index[w] for w in labelled if w in index]
+        lab = dict(x=coords[idx, 0], y=coords[idx, 1], mode="markers+text", text=safe[idx].tolist(),
+                   customdata=safe[idx].tolist(), textposition="top center", showlegend=False, name="",
+                   hovertemplate="%{customdata}<extra></extra>", textfont=dict(size=13),
+                   marker=dict(size=size + 4, color=[colours[i] for i in idx], opacity=0.3 if highlight else 1))
+        if is_3d:
+            lab["z"] = coords[idx, 2]
+        fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(**lab))
+    for name, colour in legend:  # legend entries only (no points)
+        fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(
+            x=[None], y=[None], **({"z": [None]} if is_3d else {}), mode="markers", name=html.escape(name),
+            marker=dict(size=10, color=colour)))
+    if highlight:
+        index = {w: i for i, w in enumerate(words)}
+        idx = [index[w] for w in highlight if w in index]
+        hl = dict(x=coords[idx, 0], y=coords[idx, 1], mode="markers+text" if is_3d else "markers",
+                  text=safe[idx].tolist(), textposition="top center", customdata=safe[idx].tolist(),
+                  showlegend=False, name="", hovertemplate="%{customdata}<extra></extra>",
+                  textfont=dict(size=15, color="black"),
+                  marker=dict(size=9 if is_3d else 13, color=[highlight[words[i]] for i in idx],
+                              line=dict(width=1.5, color="black")))
+        if is_3d:
+            hl["z"] = coords[idx, 2]
+        fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(**hl))
+        if not is_3d:  # labels on a white box: readable over a cloud of points
+            for i in idx:
+                fig.add_annotation(x=float(coords[i, 0]), y=float(coords[i, 1]), text=safe[i], showarrow=False,
+                                   yshift=16, font=dict(size=15, color="black"), bgcolor="rgba(255,255,255,0.85)",
+                                   borderpad=2)
+    layout = dict(height=height, margin=dict(l=10, r=10, t=10, b=10), font=dict(size=14),
+                  legend=dict(orientation="h", y=-0.08), hoverlabel=dict(font_size=16))
+    if is_3d:
+        layout["scene"] = dict(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1], zaxis_title=axis_titles[2])
+    else:
+        layout.update(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1])
+    fig.update_layout(**layout)
+    return fig
