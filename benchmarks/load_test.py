@@ -9,7 +9,7 @@ Reported: p50/p95/max latency per action (send -> script_finished), errors (exce
 timeouts, dropped connections; must be 0), widgets a scenario needed but the page did not show, and the server's
 memory (VmRSS sampled during the run, VmHWM at the end, from /proc).
 
-    python benchmarks/load_test.py [students] [seconds]
+    python benchmarks/load_test.py [students] [seconds] [--think=LO,HI] [--json]
 """
 from __future__ import annotations
 
@@ -66,15 +66,30 @@ def proc_mem(pid: int) -> dict[str, float]:
     return out
 
 
+LOG = ROOT / "test-artifacts" / "load-test-server.log"
+
+
+def proc_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (all its threads), from /proc/<pid>/stat."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def start_server(port: int) -> subprocess.Popen:
+    # showErrorDetails=full: an exception delta then names the error (the app's config redacts it for users).
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address=127.0.0.1",
            f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
-           "--server.fileWatcherType=none", "--logger.level=error"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+           "--server.fileWatcherType=none", "--client.showErrorDetails=full"]
+    LOG.parent.mkdir(exist_ok=True)
+    # The server's log goes to a file: a pipe nobody reads would fill up and block the server.
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=LOG.open("wb"), stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+            raise RuntimeError(f"streamlit exited: see {LOG}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
                 if r.status == 200:
@@ -106,6 +121,45 @@ def widget_info(element) -> tuple[str, str, object] | None:
     return None
 
 
+def widget_value(kind: str, sub):
+    """The WidgetState the browser would send for this widget as the server drew it (None: a trigger or a kind we
+    do not model). The frontend starts from the proto's default and takes a server-set value (set_value)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    st = WidgetState(id=sub.id)
+    set_value = getattr(sub, "set_value", False)
+    if kind == "checkbox":
+        st.bool_value = sub.value if set_value else sub.default
+    elif kind in ("radio", "selectbox"):
+        if set_value and sub.HasField("raw_value"):
+            st.string_value = sub.raw_value
+        elif sub.HasField("default") and 0 <= sub.default < len(sub.options):
+            st.string_value = sub.options[sub.default]
+        else:
+            return None
+    elif kind in ("text_input", "text_area"):
+        st.string_value = sub.value if set_value and sub.HasField("value") else (sub.default or "")
+    elif kind == "slider":
+        if sub.options:  # select_slider: indices by default, formatted options once set
+            values = list(sub.raw_value) if set_value and sub.raw_value else [sub.options[int(i)] for i in sub.default]
+            st.string_array_value.data.extend(values)
+        else:
+            st.double_array_value.data.extend(list(sub.value) if set_value and sub.value else list(sub.default))
+    elif kind == "number_input":
+        if set_value and sub.HasField("value"):
+            st.double_value = sub.value
+        elif sub.HasField("default"):
+            st.double_value = sub.default
+        else:
+            return None
+    elif kind == "multiselect":
+        values = list(sub.raw_values) if set_value else [sub.options[i] for i in sub.default]
+        st.string_array_value.data.extend(values)
+    else:  # buttons (triggers), data editors, uploaders...: nothing to resend
+        return None
+    return st
+
+
 def user_key(widget_id: str) -> str | None:
     """`$$ID-<hash>-<key>` -> key (None for widgets without a user key)."""
     parts = widget_id.split("-", 2)
@@ -118,8 +172,10 @@ class Student:
         self.rng = random.Random(1000 + n)
         self.page: str | None = None
         self.widgets: dict[str, tuple[str, str, object]] = {}  # key -> (kind, id, proto) on the current page
-        self.sticky: dict[str, object] = {}  # widget id -> WidgetState the student set on the current page
+        self.fragment_of: dict[str, str] = {}  # widget id -> id of the st.fragment it was drawn in
+        self.values: dict[str, object] = {}  # widget id -> WidgetState, every widget of the current page (as a browser)
         self.ws = None
+        self.history: list[str] = []  # this student's recent actions, reported with an error
 
     async def rerun(self, action: str, page: str, states: list | None = None) -> bool:
         """One rerun: send, read until script_finished, record latency and errors. True when it finished."""
@@ -130,13 +186,20 @@ class Student:
         cs = msg.rerun_script
         cs.page_name = page
         cs.query_string = f"lang={self.lang}"
-        if page == self.page:
-            for st in self.sticky.values():
-                cs.widget_states.widgets.append(st)
+        # Like the browser: every widget's current value on this page, the action's changes on top.
+        sent = dict(self.values) if page == self.page else {}
         for st in states or []:
-            cs.widget_states.widgets.append(st)
+            sent[st.id] = st
+        cs.widget_states.widgets.extend(sent.values())
+        # A widget inside an st.fragment reruns only its fragment, as the browser asks for.
+        fragments = {self.fragment_of.get(st.id) for st in states or []} - {None} if page == self.page else set()
+        if len(fragments) == 1:
+            cs.fragment_id = fragments.pop()
+        self.history = (self.history + [action])[-6:]
         t0 = time.perf_counter()
         widgets: dict[str, tuple[str, str, object]] = {}
+        values: dict[str, object] = {}
+        fragment_of: dict[str, str] = {}
         exceptions: list[str] = []
         status = None
         try:
@@ -151,8 +214,18 @@ class Student:
                         if el.WhichOneof("type") == "exception":
                             exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
                         info = widget_info(el)
-                        if info and user_key(info[1]):
-                            widgets[user_key(info[1])] = info
+                        if info:
+                            kind, wid, sub = info
+                            if user_key(wid):
+                                widgets[user_key(wid)] = info
+                            if fm.delta.fragment_id:
+                                fragment_of[wid] = fm.delta.fragment_id
+                            # the value the student's browser now holds: what it just sent, unless the server set one
+                            value = sent.get(wid) if not getattr(sub, "set_value", False) else None
+                            if value is None or value.WhichOneof("value") == "trigger_value":
+                                value = widget_value(kind, sub)
+                            if value is not None:
+                                values[wid] = value
                     elif kind == "script_finished":
                         status = fm.script_finished
                         if status in (0, 1, 3):
@@ -167,13 +240,19 @@ class Student:
         dt = time.perf_counter() - t0
         self.stats.latency[action].append(dt)
         for e in exceptions:
-            self.stats.error(action, "exception delta: " + e)
+            self.stats.error(action, f"exception delta: {e} (student {self.n}, {self.lang}, after "
+                                     f"{' > '.join(self.history[:-1])})")
         if status == 1:
             self.stats.error(action, "compile error")
-        if page != self.page:
-            self.sticky = {}
-        self.page = page
-        self.widgets = widgets
+        if cs.fragment_id:  # a fragment run redraws only its own elements: keep what the page showed around it
+            self.widgets.update(widgets)
+            self.values.update(values)
+            self.fragment_of.update(fragment_of)
+        else:
+            self.page = page
+            self.widgets = widgets
+            self.values = values
+            self.fragment_of = fragment_of
         return True
 
     async def visit(self, page: str) -> None:
@@ -216,10 +295,9 @@ class Student:
                         self.stats.missing[k] += 1
                 return
             pos, neg = self.rng.choice(ANALOGIES)
-            for k, v in (("p3_positive", pos), ("p3_negative", neg)):
-                st = WidgetState(id=self.widgets[k][1], string_value=v)
-                self.sticky[st.id] = st
-            await self.rerun(name, page)
+            states = [WidgetState(id=self.widgets[k][1], string_value=v)
+                      for k, v in (("p3_positive", pos), ("p3_negative", neg))]
+            await self.rerun(name, page, states)
             return
         if key not in self.widgets:
             self.stats.missing[key] += 1
@@ -229,11 +307,7 @@ class Student:
         if st is None:
             self.stats.missing[f"{key} ({kind}: no usable value)"] += 1
             return
-        if what == "trigger":
-            await self.rerun(name, page, [st])
-        else:
-            self.sticky[st.id] = st
-            await self.rerun(name, page)
+        await self.rerun(name, page, [st])
 
     async def run(self, until: float, think: tuple[float, float]) -> None:
         import websockets
@@ -276,6 +350,20 @@ def summarize(values: list[float]) -> dict:
             "max_ms": round(ms[-1], 1)}
 
 
+async def warm_up(port: int) -> dict[str, float]:
+    """The teacher opens every page once before class (fresh server: GloVe, models, imports). Seconds per page."""
+    import websockets
+
+    stats = Stats()
+    s = Student(-1, port, "en", stats)
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, ping_interval=None) as ws:
+        s.ws = ws
+        for page in PAGES:
+            await s.visit(page)
+    return {name: round(v[0], 2) for name, v in stats.latency.items()}
+
+
 async def _drive(port: int, pid: int, students: int, seconds: float, think, mem_samples: list) -> Stats:
     stats = Stats()
     until = time.time() + seconds
@@ -298,16 +386,26 @@ async def _drive(port: int, pid: int, students: int, seconds: float, think, mem_
     return stats
 
 
-def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (1.0, 3.0)) -> dict:
-    """Run the classroom and return the figures (also what run_all.py stores in results.json)."""
+def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (2.0, 8.0)) -> dict:
+    """Run the classroom and return the figures (also what run_all.py stores in results.json).
+
+    `think`: seconds a student waits between actions (uniform). 2-8 s is a student reading the new step before
+    clicking again (~6 reruns/s for 30 students); (0.5, 1.5) is a stress test. Server CPU per rerun is reported
+    too: 1000 / that = reruns per second one server core can hold, whatever else the machine is doing.
+    """
     port = free_port()
     proc = start_server(port)
     mem_samples: list[float] = []
     try:
+        cold = asyncio.run(warm_up(port))
         idle = proc_mem(proc.pid)
+        load_before = os.getloadavg()
+        cpu0 = proc_cpu_seconds(proc.pid)
         t0 = time.time()
         stats = asyncio.run(_drive(port, proc.pid, students, seconds, think, mem_samples))
         wall = time.time() - t0
+        cpu = proc_cpu_seconds(proc.pid) - cpu0
+        load_after = os.getloadavg()
         mem = proc_mem(proc.pid)
     finally:
         stop_server(proc)
@@ -315,13 +413,16 @@ def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (
     overall = summarize(all_lat)
     result = {
         "students": students, "seconds": seconds, "think_s": list(think), "wall_s": round(wall, 1),
-        "reruns": len(all_lat), "reruns_per_s": round(len(all_lat) / wall, 1) if wall else 0.0,
+        "cold_first_visit_s": cold, "reruns": len(all_lat), "reruns_per_s": round(len(all_lat) / wall, 1) if wall else 0.0,
         "overall": overall,
+        # Server CPU per rerun does not depend on what else runs on the machine; latency does (see loadavg).
+        "server_cpu_s": round(cpu, 1), "server_cpu_ms_per_rerun": round(1000 * cpu / max(1, len(all_lat)), 1),
+        "loadavg_1min_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
         "actions": {k: summarize(v) for k, v in sorted(stats.latency.items())},
         "errors": sum(stats.errors.values()), "errors_by_action": dict(stats.errors),
         "error_samples": stats.error_samples,
         "missing_widgets": dict(stats.missing),
-        "server_mb": {"idle_rss": round(idle.get("VmRSS", 0), 1),
+        "server_mb": {"warm_rss": round(idle.get("VmRSS", 0), 1),
                       "max_rss_sampled": round(max(mem_samples, default=0), 1),
                       "end_rss": round(mem.get("VmRSS", 0), 1), "hwm": round(mem.get("VmHWM", 0), 1)},
     }
@@ -330,11 +431,53 @@ def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (
     return result
 
 
+async def _profile(port: int, pid: int, repeats: int) -> dict:
+    """One student, one action at a time: latency and server CPU of each action without contention."""
+    import websockets
+
+    stats = Stats()
+    out: dict[str, dict] = {}
+    s = Student(0, port, "en", stats)
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, ping_interval=None) as ws:
+        s.ws = ws
+        for page in PAGES:  # warm the shared caches (GloVe, models) first: a class meets a warm server
+            await s.visit(page)
+        jobs = [(f"visit:{p or 'home'}", None, p) for p in PAGES] + [(n, n, None) for n in SCENARIOS if n != "visit"]
+        for label, scenario, page in jobs:
+            cpu, wall = [], []
+            for _ in range(repeats):
+                if scenario and s.page != SCENARIOS[scenario][1]:
+                    await s.visit(SCENARIOS[scenario][1])
+                elif page is not None:
+                    await s.visit("" if page else "about")  # arrive from another page, as a visit does
+                c0, t0 = proc_cpu_seconds(pid), time.perf_counter()
+                await (s.act(scenario) if scenario else s.visit(page))
+                wall.append(time.perf_counter() - t0)
+                cpu.append(proc_cpu_seconds(pid) - c0)
+            out[label] = {"wall_ms_median": round(1000 * statistics.median(wall), 1),
+                          "server_cpu_ms_median": round(1000 * statistics.median(cpu), 1)}
+    out["errors"] = stats.error_samples
+    return out
+
+
+def profile(repeats: int = 5) -> dict:
+    """Cost of each action alone (python benchmarks/load_test.py --profile)."""
+    port = free_port()
+    proc = start_server(port)
+    try:
+        return asyncio.run(_profile(port, proc.pid, repeats))
+    finally:
+        stop_server(proc)
+
+
 def format_result(r: dict) -> str:
     lines = [f"load: {r['students']} students x {r['seconds']} s (think {r['think_s'][0]}-{r['think_s'][1]} s): "
              f"{r['reruns']} reruns ({r['reruns_per_s']}/s), p50 {r['overall'].get('p50_ms')} ms, "
              f"p95 {r['overall'].get('p95_ms')} ms, max {r['overall'].get('max_ms')} ms, errors {r['errors']}, "
-             f"server RSS max {r['server_mb']['max_rss_sampled']} MB (HWM {r['server_mb']['hwm']} MB)"]
+             f"server RSS warm {r['server_mb']['warm_rss']} MB, max {r['server_mb']['max_rss_sampled']} MB (HWM {r['server_mb']['hwm']} MB), "
+             f"server CPU {r['server_cpu_ms_per_rerun']} ms/rerun, loadavg {r['loadavg_1min_before_after']}"]
+    lines.append(f"  first visits on a fresh server (s): {r['cold_first_visit_s']}")
     for name, s in r["actions"].items():
         if s["n"]:
             lines.append(f"  {name:28s} n={s['n']:4d}  p50 {s['p50_ms']:7.1f}  p95 {s['p95_ms']:7.1f}  "
@@ -346,10 +489,21 @@ def format_result(r: dict) -> str:
     return "\n".join(lines)
 
 
+if __name__ == "__main__" and "--profile" in sys.argv:
+    for name, v in profile().items():
+        print(f"{name:26s} {v}")
+    sys.exit(0)
+
 if __name__ == "__main__":
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    d = float(sys.argv[2]) if len(sys.argv) > 2 else 60
-    res = main(n, d)
+    pos = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(pos[0]) if pos else 30
+    d = float(pos[1]) if len(pos) > 1 else 60
+    think = (2.0, 8.0)
+    for arg in sys.argv[1:]:
+        if arg.startswith("--think="):
+            lo, hi = arg.split("=", 1)[1].split(",")
+            think = (float(lo), float(hi))
+    res = main(n, d, think)
     print(format_result(res))
     if "--json" in sys.argv:
         print(json.dumps(res, indent=1))

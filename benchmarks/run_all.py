@@ -33,6 +33,7 @@ def machine() -> dict:
         import os
 
         info["cpus"] = os.cpu_count()
+        info["loadavg_1min_at_start"] = round(os.getloadavg()[0], 2)  # other work on the machine skews timings
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal:"):
                 info["ram_gb"] = round(int(line.split()[1]) / 1024 / 1024, 1)

@@ -85,3 +85,24 @@ def test_unknown_language_falls_back(page, bad_lang):
     assert at.session_state["lang"] == "en"
     assert at.query_params["lang"] in ("en", ["en"])
     assert_lang(at, "en")
+
+
+def alerts(at, kinds=("warning", "error")) -> list[str]:
+    return [str(e.value) for kind in kinds for e in getattr(at, kind)]
+
+
+def assert_message_in(at, lang: str, kinds=("warning", "error")) -> str:
+    """At least one warning/error is shown and it is in the user's language; returns the messages."""
+    msgs = alerts(at, kinds)
+    assert msgs, f"expected a {'/'.join(kinds)} message, page shows none"
+    text = "\n".join(msgs)
+    assert "Traceback" not in text
+    if lang == "zh":
+        assert has_cjk(text), f"message is not Chinese: {text[:200]}"
+    else:
+        assert not any(has_cjk(m) and not CJK_OK.search(m) for m in msgs), f"message is not English: {text[:200]}"
+    return text
+
+
+# English messages may quote a Chinese word the user typed (in quotes / backticks / bold); anything else is wrong.
+CJK_OK = re.compile(r"[\"'“”‘’`*「」«»][^\"'“”‘’`*「」«»]*[\u4e00-\u9fff]")
