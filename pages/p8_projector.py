@@ -171,6 +171,11 @@ with right:
         if xp is None or yp is None:
             st.warning(t("p8.pair_bad"))
             st.stop()
+        same = [(axis, p[0]) for axis, p in (("x", xp), ("y", yp)) if p[0] == p[1]]
+        if same:  # word − word is the zero vector: every point would sit at 0 on that axis
+            for axis, word in same:
+                st.warning(t("p8.pair_same", axis=axis, word=md_safe(word)))
+            st.stop()
         try:
             coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
         except UnknownWordError as exc:
