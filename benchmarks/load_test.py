@@ -202,13 +202,17 @@ class Student:
         fragment_of: dict[str, str] = {}
         exceptions: list[str] = []
         status = None
+        self.last_bytes = self.last_deltas = 0
         try:
             await self.ws.send(msg.SerializeToString())
             async with asyncio.timeout(TIMEOUT):
                 while True:
                     fm = ForwardMsg()
-                    fm.ParseFromString(await self.ws.recv())
+                    raw = await self.ws.recv()
+                    fm.ParseFromString(raw)
+                    self.last_bytes += len(raw)
                     kind = fm.WhichOneof("type")
+                    self.last_deltas += kind == "delta"
                     if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                         el = fm.delta.new_element
                         if el.WhichOneof("type") == "exception":
@@ -445,7 +449,7 @@ async def _profile(port: int, pid: int, repeats: int) -> dict:
             await s.visit(page)
         jobs = [(f"visit:{p or 'home'}", None, p) for p in PAGES] + [(n, n, None) for n in SCENARIOS if n != "visit"]
         for label, scenario, page in jobs:
-            cpu, wall = [], []
+            cpu, wall, size, deltas = [], [], [], []
             for _ in range(repeats):
                 if scenario and s.page != SCENARIOS[scenario][1]:
                     await s.visit(SCENARIOS[scenario][1])
@@ -455,8 +459,11 @@ async def _profile(port: int, pid: int, repeats: int) -> dict:
                 await (s.act(scenario) if scenario else s.visit(page))
                 wall.append(time.perf_counter() - t0)
                 cpu.append(proc_cpu_seconds(pid) - c0)
+                size.append(s.last_bytes)
+                deltas.append(s.last_deltas)
             out[label] = {"wall_ms_median": round(1000 * statistics.median(wall), 1),
-                          "server_cpu_ms_median": round(1000 * statistics.median(cpu), 1)}
+                          "server_cpu_ms_median": round(1000 * statistics.median(cpu), 1),
+                          "kb_sent": round(statistics.median(size) / 1024, 1), "deltas": statistics.median(deltas)}
     out["errors"] = stats.error_samples
     return out
 
