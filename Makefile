@@ -34,7 +34,7 @@ run: deps
 	$(PY) -m streamlit run app.py --server.port=$(PORT)
 
 test: dev-deps browser
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q --durations=10 tests
 
 # Unit and AppTest levels only (no browser), for quick local loops.
 test-fast: dev-deps

@@ -30,7 +30,8 @@ def name(who: str) -> str:
 
 def fmt(x: float) -> str:
     """A number for LaTeX: negatives in brackets so products read clearly."""
-    return f"({x:.2f})" if x < 0 else f"{x:.2f}"
+    text = f"{x:.2f}"
+    return "0.00" if text == "-0.00" else f"({text})" if x < 0 else text
 
 
 def cosine_latex(a, b, terms) -> str:

@@ -7,17 +7,30 @@ from ui import vis
 from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
 from ui.i18n import md, t
 from ui.memory import remember, restore
+from ui.state import qp_get, qp_set
 from w2v_core.columns import shared_columns
 
 DEFAULT_LIST = "queen, king, woman, girl, boy, man, water"
 MAX_WORDS = 16
 GROUP_PRESETS = {  # button key -> words (only offered when they are all in the list)
     "women": ["woman", "girl"], "youth": ["girl", "boy"], "royalty": ["queen", "king"],
-    "people": ["queen", "king", "woman", "girl", "boy", "man"],
+    "people": ["queen", "king", "woman", "girl", "boy", "man"], "all": None,  # None: every word in the list
 }
 
 WIDGETS = {"p2_word": "king", "p2_words": DEFAULT_LIST, "p2_group": ["woman", "girl"], "p2_top": 3}
-restore("p2", WIDGETS)
+
+
+def _url_words(raw: str) -> str:
+    if len(raw) > 400:
+        raise ValueError("too long")
+    return ", ".join(parse_words(raw, limit=MAX_WORDS))
+
+
+# First visit: a shared link (?word=&words=&group=&top=) decides; later the session (ui.memory) does.
+restore("p2", {**WIDGETS, "p2_word": qp_get("word", "king", cast=_url_words),
+               "p2_words": qp_get("words", DEFAULT_LIST, cast=_url_words),
+               "p2_group": qp_get("group", ["woman", "girl"], cast=lambda r: parse_words(_url_words(r))),
+               "p2_top": qp_get("top", 3, cast=int, lo=1, hi=8)})
 
 st.title(t("p2.title"))
 st.markdown(md("p2_intro"))
@@ -70,14 +83,16 @@ def _set_group(group: list[str]) -> None:
     st.session_state["p2_group"] = group
 
 
-bcols = st.columns(len(GROUP_PRESETS))
-for col, (name, group) in zip(bcols, GROUP_PRESETS.items()):
-    col.button(t(f"p2.preset_{name}"), key=f"p2_preset_{name}", on_click=_set_group, args=(group,),
-               disabled=not all(w in words for w in group), width="stretch")
+with st.container(horizontal=True, wrap=True):  # the buttons wrap onto a second line on narrow screens
+    for name, group in GROUP_PRESETS.items():
+        group = list(words) if group is None else group
+        st.button(t(f"p2.preset_{name}"), key=f"p2_preset_{name}", on_click=_set_group, args=(group,),
+                  disabled=not all(w in words for w in group), width="content")
 gcol, ncol = st.columns([3, 1])
 group = gcol.multiselect(t("p2.group_label"), words, key="p2_group")
 top_n = ncol.slider(t("p2.top_label"), 1, 8, key="p2_top")
 remember("p2", WIDGETS)
+qp_set(word=", ".join(words_one), words=", ".join(words), group=", ".join(group), top=top_n)
 top: list[int] = []
 if group:
     sc = shared_columns(X, [words.index(w) for w in group])
@@ -85,28 +100,28 @@ if group:
 else:
     st.info(t("p2.pick_group"))
 
-left, right = st.columns([4, 3])
-with left:
-    st.plotly_chart(vis.strips(X, words, highlight=top, **labels), width="stretch", key="p2_strips")
-with right:
-    sims = np.stack([kv.cosine_similarities(x, X) for x in X])  # (n, n)
-    st.plotly_chart(vis.similarity_heatmap(sims, words, value_label=t("p2.cosine"), title=t("p2.sim_title"),
-                                           height=110 + 42 * len(words) + 60),
-                    width="stretch", key="p2_sims")
+st.plotly_chart(vis.strips(X, words, highlight=top, **labels), width="stretch", key="p2_strips")
 
-if group and top:
-    rest = [w for w in words if w not in group]
-    st.markdown(t("p2.found", group=", ".join(md_escape(w) for w in group), dims=", ".join(map(str, top))))
-    table = pd.DataFrame({
-        t("p2.dim"): top,
-        t("p2.col_side"): [t("p2.side_red") if sc.sign[j] > 0 else t("p2.side_blue") for j in top],
-        t("p2.col_score"): [float(sc.score[j]) for j in top],
-        **{f"“{w}”": [float(X[words.index(w), j]) for j in top] for w in group},
-        t("p2.col_rest"): [float(sc.rest[j]) for j in top],
-    })
-    st.dataframe(table, hide_index=True, width="stretch", key="p2_table",
-                 column_config={c: st.column_config.NumberColumn(format="%.3f") for c in table.columns[2:]})
-    st.caption(t("p2.rest_caption", rest=", ".join(md_escape(w) for w in rest) if rest else "—"))
-elif group:
-    st.warning(t("p2.nothing_shared"))
+# Below the strips: the pairwise similarities (every column at once) and the finder's columns (a few columns).
+left, right = st.columns([1, 1])
+with left:
+    sims = np.stack([kv.cosine_similarities(x, X) for x in X])  # (n, n)
+    st.plotly_chart(vis.similarity_heatmap(sims, words, value_label=t("p2.cosine"), title=t("p2.sim_title")),
+                    width="stretch", key="p2_sims")
+with right:
+    if group and top:
+        rest = [w for w in words if w not in group]
+        st.markdown(t("p2.found", group=", ".join(md_escape(w) for w in group), dims=", ".join(map(str, top))))
+        table = pd.DataFrame({
+            t("p2.dim"): top,
+            t("p2.col_side"): [t("p2.side_red") if sc.sign[j] > 0 else t("p2.side_blue") for j in top],
+            t("p2.col_score"): [float(sc.score[j]) for j in top],
+            **{f"“{w}”": [float(X[words.index(w), j]) for j in top] for w in group},
+            t("p2.col_rest"): [float(sc.rest[j]) for j in top],
+        })
+        st.dataframe(table, hide_index=True, width="stretch", key="p2_table",
+                     column_config={c: st.column_config.NumberColumn(format="%.3f") for c in table.columns[2:]})
+        st.caption(t("p2.rest_caption", rest=", ".join(md_escape(w) for w in rest) if rest else "—"))
+    elif group:
+        st.warning(t("p2.nothing_shared"))
 st.markdown(md("p2_takeaways"))

@@ -141,7 +141,7 @@ if expected:
 
 left, right = st.columns([2, 3])
 with left:
-    st.subheader(t("p3.h_top", n=TOPN))
+    st.markdown(f"#### {t('p3.h_top', n=TOPN)}")
     score_col = t("p3.col_cos") if method == "add" else t("p3.col_cosmul")
     st.dataframe(pd.DataFrame({t("p3.col_rank"): range(1, TOPN + 1), t("p3.col_word"): [w for w, _ in answers[:TOPN]],
                                score_col: [s for _, s in answers[:TOPN]]}),
@@ -171,8 +171,11 @@ if len(positive) == 2 and len(negative) == 1:  # a - b + c ≈ d: b→c parallel
     a, b, c, d = (words.index(w) for w in (positive[0], negative[0], positive[1], best))
     edges = [(b, c, "#1b9e77"), (a, d, "#1b9e77"), (b, a, "#7570b3"), (c, d, "#7570b3")]
 with right:
-    st.subheader(t("p3.h_plane"))
-    fig = vis.word_plane(proj.coords, words + [expr], edges=edges, kinds=kinds, below=[t("p3.kind_result")],
+    st.markdown(f"#### {t('p3.h_plane')}")
+    # the result sits next to the answer: put its label on the far side so the two labels do not collide
+    side = "middle left" if proj.coords[-1, 0] < proj.coords[words.index(best), 0] else "middle right"
+    fig = vis.word_plane(proj.coords, words + [f"= {t('p3.result')}"], edges=edges, kinds=kinds,
+                         label_side={t("p3.kind_result"): side},
                          x_label=t("p3.pc", i=1, pct=f"{100 * proj.explained_variance_ratio[0]:.0f}"),
                          y_label=t("p3.pc", i=2, pct=f"{100 * proj.explained_variance_ratio[1]:.0f}"))
     st.plotly_chart(fig, width="stretch", key="p3_plane")

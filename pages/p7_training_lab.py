@@ -1,4 +1,5 @@
 """Page 7, the training lab: pick a corpus, set gensim's hyperparameters, watch word2vec train, probe the result."""
+import pandas as pd
 import streamlit as st
 
 from ui import lab
@@ -29,6 +30,7 @@ def _on_corpus_change() -> None:
     ss["p7_words"] = lab.DEFAULT_WORDS.get(ss["p7_corpus"], "")
     _probe_defaults(ss["p7_corpus"])
     ss["p7_playing"] = False
+    lab.save_widgets("p7", lab.PERSIST)  # the new corpus and its default words win over the saved ones
 
 
 if "p7_nn_words" not in ss:
@@ -42,19 +44,21 @@ def _act(action: str) -> None:
 
 st.title(t("p7.title"))
 st.markdown(md("p7_intro"))
+with st.expander(t("p7.try_header")):
+    st.markdown(md("p7_try"))
 
-left, right = st.columns([1, 2], gap="large")
+left, right = st.columns([1.25, 2.2], gap="large")
 # --------------------------------------------------------------------------------------------- corpus
 with left:
     st.subheader(t("p7.corpus_header"))
     st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], key="p7_corpus",
                  format_func=_tr("p7.corpus_"), on_change=_on_corpus_change)
-    st.radio(t("p7.chinese"), ["word", "char"], key="p7_chinese", horizontal=True,
+    st.radio(t("p7.chinese"), ["word", "char"], **lab.kept("p7_chinese"), horizontal=True,
              format_func=_tr("p7.chinese_"), help=t("p7.chinese_help"))
     corpus, corpus_error = None, None
     if ss["p7_corpus"] == lab.CUSTOM:
         upload = st.file_uploader(t("p7.upload", mb=lab.MAX_BYTES // 1_000_000), type=["txt"], key="p7_upload")
-        st.text_area(t("p7.paste", mb=lab.MAX_BYTES // 1_000_000), key="p7_text", height=140,
+        st.text_area(t("p7.paste", mb=lab.MAX_BYTES // 1_000_000), **lab.kept("p7_text"), height=140,
                      max_chars=lab.MAX_BYTES)
         text = ss.get("p7_text", "") or ""
         if upload is not None:
@@ -79,7 +83,8 @@ with left:
     elif corpus is not None:
         if corpus.truncated:
             st.warning(t("p7.truncated", n=f"{lab.MAX_TOKENS:,}"))
-        top = " · ".join(f"{w} ({int(c)})" for w, c in zip(corpus.counts.index_to_key[:12], corpus.counts.counts[:12]))
+        counts = corpus.counts
+        top = " · ".join(f"{lab.md_safe(w)} ({int(c)})" for w, c in zip(counts.index_to_key[:12], counts.counts[:12]))
         st.markdown(t("p7.stats", tokens=f"{corpus.n_tokens:,}", vocab=f"{len(corpus.counts):,}",
                       sentences=f"{len(corpus.sentences):,}"))
         st.caption(t("p7.top_words") + " " + top)
@@ -92,17 +97,23 @@ with left:
         return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
 
     c1, c2 = st.columns(2)
-    c1.radio("sg", [1, 0], key="p7_sg", format_func=_tr("p7.sg_"), help=_help("sg"), horizontal=True)
-    c2.number_input("alpha", 0.0001, 10.0, key="p7_alpha", step=0.005, format="%.4f", help=_help("alpha"))
-    c1.slider("window", 1, 50, key="p7_window", help=_help("window"))
-    c2.slider("negative", 1, 50, key="p7_negative", help=_help("negative"))
-    c1.slider("vector_size", 1, 300, key="p7_vector_size", help=_help("vector_size"))
-    c2.slider("epochs", 0, 200, key="p7_epochs", help=_help("epochs"))
-    c1.number_input("min_count", 1, 1000, key="p7_min_count", help=_help("min_count"))
-    c2.select_slider("sample", lab.SAMPLE_CHOICES, key="p7_sample", format_func=lambda v: f"{v:g}",
+    c1.radio("sg", [1, 0], **lab.kept("p7_sg"), format_func=_tr("p7.sg_"), help=_help("sg"), horizontal=True)
+    c2.number_input("alpha", 0.0001, 10.0, **lab.kept("p7_alpha"), step=0.005, format="%.4f", help=_help("alpha"))
+    c1.slider("window", 1, 50, **lab.kept("p7_window"), help=_help("window"))
+    c2.slider("negative", 1, 50, **lab.kept("p7_negative"), help=_help("negative"))
+    c1.slider("vector_size", 1, 300, **lab.kept("p7_vector_size"), help=_help("vector_size"))
+    c2.slider("epochs", 0, 200, **lab.kept("p7_epochs"), help=_help("epochs"))
+    c1.number_input("min_count", 1, 1000, **lab.kept("p7_min_count"), help=_help("min_count"))
+    c2.select_slider("sample", lab.SAMPLE_CHOICES, **lab.kept("p7_sample"), format_func=lambda v: f"{v:g}",
                      help=_help("sample"))
-    c1.slider("ns_exponent", -1.0, 1.0, key="p7_ns_exponent", step=0.05, help=_help("ns_exponent"))
-    c2.number_input("seed", 0, 2**31 - 1, key="p7_seed", help=_help("seed"))
+    c1.slider("ns_exponent", -1.0, 1.0, **lab.kept("p7_ns_exponent"), step=0.05, help=_help("ns_exponent"))
+    c2.number_input("seed", 0, 2**31 - 1, **lab.kept("p7_seed"), help=_help("seed"))
+    with st.expander(t("p7.defaults_header")):
+        st.dataframe(pd.DataFrame({t("p7.col_param"): list(g), t("p7.col_now"): [str(ss[f"p7_{k}"]) for k in g],
+                                   t("p7.col_lab"): [str(lab.LAB_DEFAULTS[k]) for k in g],
+                                   t("p7.col_gensim"): [str(v) for v in g.values()]}),
+                     hide_index=True, width="stretch")
+        st.caption(t("p7.defaults_why"))
 
 settings = lab.current_settings()
 lab.write_url(settings)
@@ -143,13 +154,13 @@ if run is not None and action in ("step", "train", "reset"):
         run = lab.get_run("p7_runs", run.key, corpus, settings)
 
 right.subheader(t("p7.train_header"))
-b = right.columns([1, 1, 1, 1.6, 1])
 disabled = run is None
-b[0].button(t("p7.play"), key="p7_play", on_click=_act, args=("play",), disabled=disabled, type="primary")
-b[1].button(t("p7.pause"), key="p7_pause", on_click=_act, args=("pause",), disabled=disabled)
-b[2].button(t("p7.step"), key="p7_step", on_click=_act, args=("step",), disabled=disabled)
-b[3].button(t("p7.train"), key="p7_train", on_click=_act, args=("train",), disabled=disabled)
-b[4].button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",), disabled=disabled)
+with right.container(horizontal=True, gap="small"):  # buttons at their natural width, wrapping if narrow
+    st.button(t("p7.play"), key="p7_play", on_click=_act, args=("play",), disabled=disabled, type="primary")
+    st.button(t("p7.pause"), key="p7_pause", on_click=_act, args=("pause",), disabled=disabled)
+    st.button(t("p7.step"), key="p7_step", on_click=_act, args=("step",), disabled=disabled)
+    st.button(t("p7.train"), key="p7_train", on_click=_act, args=("train",), disabled=disabled)
+    st.button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",), disabled=disabled)
 if run_error:
     right.error(run_error)
 for note in notes:
@@ -176,8 +187,10 @@ def live_panel() -> None:
             ss["p7_playing"] = False
             st.rerun()  # the whole page: stop ticking, refresh the results
     hist = run.model.loss_history
+    epochs = run.settings["epochs"]
     st.progress(min(1.0, run.progress), text=t("p7.progress", pct=f"{100 * run.progress:.0f}",
-                                                  words=f"{run.words_done():,}"))
+                                                  words=f"{run.words_done():,}",
+                                                  epoch=min(epochs, int(run.progress * epochs) + 1), epochs=epochs))
     if run.error:
         st.error(t("p7.err_diverged", detail=run.error))
     c_loss, c_map = st.columns([2, 3])
@@ -198,12 +211,12 @@ def live_panel() -> None:
         st.plotly_chart(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), width="stretch",
                         key="p7_map_chart")
         if missing:
-            st.caption(t("p7.missing", words=", ".join(missing)))
+            st.caption(t("p7.missing", words=lab.md_list(missing)))
 
 
 with right:
     live_panel()
-    st.text_input(t("p7.map_words"), key="p7_words", help=t("p7.map_words_help"))
+    st.text_input(t("p7.map_words"), **lab.kept("p7_words"), help=t("p7.map_words_help"))
 
 # ------------------------------------------------------------------------------- results, compare, export
 if run is not None and not playing:
@@ -219,3 +232,5 @@ if run is not None and not playing:
         lab_results.export_tab(shown, _map_words)
 elif playing:
     st.caption(t("p7.results_after_pause"))
+
+lab.save_widgets("p7", lab.PERSIST)

@@ -1,10 +1,12 @@
 """Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, or axes made of word pairs)."""
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from ui import projector as pj
 from ui.data import glove
 from ui.i18n import md, t
+from ui.lab import kept, md_list, md_safe, restore_saved, save_widgets
 from ui.state import init_defaults, qp_get, qp_set
 from w2v_core.keyedvectors import UnknownWordError
 
@@ -19,6 +21,8 @@ DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
           "颜色: red blue green white black yellow\n王室: king queen prince princess\n"
           "动物: dog horse fish bird\n饮品: coffee tea wine beer milk\n星期: monday tuesday friday sunday",
 }
+FIG_KEYS = ("p8_source", "p8_n", "p8_method", "p8_dims", "p8_pcx", "p8_pcy", "p8_pcz", "p8_perplexity", "p8_iters",
+            "p8_tseed", "p8_tsne_n", "p8_xpair", "p8_ypair", "p8_search", "p8_nn", "p8_colour", "p8_k", "p8_groups")
 ss = st.session_state
 
 
@@ -29,7 +33,7 @@ def _tr(prefix: str):
 
 
 lang = ss.get("lang", "en")
-init_defaults({
+defaults = {
     "p8_source": qp_get("source", "glove", str, choices=SOURCES),
     "p8_n": qp_get("n", 5000, int, lo=100, hi=pj.MAX_WORDS),
     "p8_method": qp_get("method", "pca", str, choices=METHODS),
@@ -48,7 +52,9 @@ init_defaults({
     "p8_colour": qp_get("colour", "groups", str, choices=COLOURINGS),
     "p8_k": qp_get("k", 8, int, lo=2, hi=20),
     "p8_groups": qp_get("groups", DEFAULT_GROUPS[lang], str)[:2000],
-})
+}
+restore_saved("p8", defaults)  # values from this page's last run survive a visit to another page
+init_defaults(defaults)
 
 st.title(t("p8.title"))
 st.markdown(md("p8_intro"))
@@ -56,7 +62,7 @@ st.markdown(md("p8_intro"))
 left, right = st.columns([1, 2.2], gap="large")
 with left:
     st.subheader(t("p8.source_header"))
-    st.radio(t("p8.source"), SOURCES, key="p8_source", format_func=_tr("p8.source_"))
+    st.radio(t("p8.source"), SOURCES, **kept("p8_source"), format_func=_tr("p8.source_"))
     kv, key = None, None
     if ss["p8_source"] == "glove":
         full = glove()
@@ -85,42 +91,44 @@ with left:
         else:
             st.caption(t("p8.upload_hint"))
     if kv is not None and ss["p8_source"] == "glove":
-        st.slider(t("p8.n"), 100, pj.MAX_WORDS, key="p8_n", step=100, help=t("p8.n_help"))
+        st.slider(t("p8.n"), 100, pj.MAX_WORDS, **kept("p8_n"), step=100, help=t("p8.n_help"))
 
     st.subheader(t("p8.projection_header"))
-    st.radio(t("p8.method"), METHODS, key="p8_method", format_func=_tr("p8.method_"), horizontal=True)
+    st.radio(t("p8.method"), METHODS, **kept("p8_method"), format_func=_tr("p8.method_"), horizontal=True)
     method = ss["p8_method"]
     if method == "pca":
-        st.radio(t("p8.dims"), (2, 3), key="p8_dims", horizontal=True, format_func=lambda d: f"{d}D")
+        st.radio(t("p8.dims"), (2, 3), **kept("p8_dims"), horizontal=True, format_func=lambda d: f"{d}D")
         comps = list(range(1, pj.PCA_COMPONENTS + 1))
         cc = st.columns(3)
-        cc[0].selectbox("x = PC", comps, key="p8_pcx")
-        cc[1].selectbox("y = PC", comps, key="p8_pcy")
+        cc[0].selectbox("x = PC", comps, **kept("p8_pcx"))
+        cc[1].selectbox("y = PC", comps, **kept("p8_pcy"))
         if ss["p8_dims"] == 3:
-            cc[2].selectbox("z = PC", comps, key="p8_pcz")
+            cc[2].selectbox("z = PC", comps, **kept("p8_pcz"))
     elif method == "tsne":
-        st.slider("perplexity", 2, 100, key="p8_perplexity", help=t("p8.perplexity_help"))
-        st.slider(t("p8.iters"), 250, 2000, key="p8_iters", step=50)
-        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, key="p8_tsne_n", step=100, help=t("p8.tsne_n_help"))
-        st.number_input("seed", 0, 2**31 - 1, key="p8_tseed")
+        st.slider("perplexity", 2, 100, **kept("p8_perplexity"), help=t("p8.perplexity_help"))
+        st.slider(t("p8.iters"), 250, 2000, **kept("p8_iters"), step=50)
+        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, **kept("p8_tsne_n"), step=100, help=t("p8.tsne_n_help"))
+        st.number_input("seed", 0, 2**31 - 1, **kept("p8_tseed"))
     else:
-        st.text_input(t("p8.xpair"), key="p8_xpair", help=t("p8.pair_help"))
-        st.text_input(t("p8.ypair"), key="p8_ypair", help=t("p8.pair_help"))
+        st.text_input(t("p8.xpair"), **kept("p8_xpair"), help=t("p8.pair_help"))
+        st.text_input(t("p8.ypair"), **kept("p8_ypair"), help=t("p8.pair_help"))
 
     st.subheader(t("p8.explore_header"))
-    st.text_input(t("p8.search"), key="p8_search")
-    st.slider(t("p8.nn"), 1, 50, key="p8_nn")
-    st.radio(t("p8.colour"), COLOURINGS, key="p8_colour", format_func=_tr("p8.colour_"),
+    st.text_input(t("p8.search"), **kept("p8_search"))
+    st.slider(t("p8.nn"), 1, 50, **kept("p8_nn"))
+    st.radio(t("p8.colour"), COLOURINGS, **kept("p8_colour"), format_func=_tr("p8.colour_"),
              horizontal=True)
     if ss["p8_colour"] == "kmeans":
-        st.slider("k", 2, 20, key="p8_k")
+        st.slider("k", 2, 20, **kept("p8_k"))
     elif ss["p8_colour"] == "groups":
-        st.text_area(t("p8.groups"), key="p8_groups", height=120, help=t("p8.groups_help"))
+        st.text_area(t("p8.groups"), **kept("p8_groups"), height=120, help=t("p8.groups_help"))
 
 qp_set(source=ss["p8_source"], n=ss["p8_n"], method=method, dims=ss["p8_dims"], pcx=ss["p8_pcx"],
        pcy=ss["p8_pcy"], pcz=ss["p8_pcz"], perplexity=ss["p8_perplexity"], iters=ss["p8_iters"],
-       tseed=ss["p8_tseed"], tsne_n=ss["p8_tsne_n"], xpair=ss["p8_xpair"], ypair=ss["p8_ypair"], search=ss["p8_search"], nn=ss["p8_nn"],
+       tseed=ss["p8_tseed"], tsne_n=ss["p8_tsne_n"], xpair=ss["p8_xpair"], ypair=ss["p8_ypair"],
+       search=ss["p8_search"], nn=ss["p8_nn"],
        colour=ss["p8_colour"], k=ss["p8_k"])
+save_widgets("p8", FIG_KEYS)
 
 with right:
     if kv is None:
@@ -156,6 +164,8 @@ with right:
         proj = pj.tsne(key, float(ss["p8_perplexity"]), int(ss["p8_iters"]), int(ss["p8_tseed"]), X, _progress)
         bar.empty()
         coords, titles = proj.coords, ("t-SNE 1", "t-SNE 2", "")
+        if getattr(proj, "note", ""):
+            st.caption(t("p8.tsne_note", perplexity=f"{proj.perplexity:.3g}"))
     else:
         xp, yp = pj.parse_pair(ss["p8_xpair"]), pj.parse_pair(ss["p8_ypair"])
         if xp is None or yp is None:
@@ -164,23 +174,10 @@ with right:
         try:
             coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
         except UnknownWordError as exc:
-            st.warning(t("p8.unknown_word", word=exc.word))
+            st.warning(t("p8.unknown_word", word=md_safe(exc.word)))
             st.stop()
         coords = getattr(coords, "coords", coords)
         titles = (f"{xp[0]} → {xp[1]}", f"{yp[0]} → {yp[1]}", "")
-
-    # ---------------------------------------------------------------------------------------------- colour
-    colours, legend, labelled = None, [], []
-    if ss["p8_colour"] == "kmeans":
-        labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
-        colours = [pj.PALETTE[int(c) % len(pj.PALETTE)] for c in labels]
-        legend = [(t("p8.cluster", i=i + 1), pj.PALETTE[i % len(pj.PALETTE)]) for i in range(int(ss["p8_k"]))]
-    elif ss["p8_colour"] == "groups":
-        groups = pj.parse_groups(ss["p8_groups"])
-        where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
-        colours = [pj.PALETTE[where[w] % len(pj.PALETTE)] if w in where else pj.GREY for w in words]
-        legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, name in enumerate(groups)]
-        labelled = [w for w in words if w in where][:300]
 
     # ---------------------------------------------------------------------------------------------- search
     highlight, table = {}, None
@@ -194,14 +191,35 @@ with right:
             hint = ""
             if hasattr(sub, "suggest"):
                 sugg = sub.suggest(query, n=5)
-                hint = t("p8.did_you_mean", words=", ".join(sugg)) if sugg else ""
-            st.warning(t("p8.not_shown", word=query, n=f"{n:,}") + " " + hint)
+                hint = t("p8.did_you_mean", words=md_list(sugg)) if sugg else ""
+            st.warning(t("p8.not_shown", word=md_safe(query), n=f"{n:,}") + " " + hint)
 
-    fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 200, labelled=labelled)
+    # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
+    fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
+    if ss.get("p8_fig", (None,))[0] == fig_key:
+        fig = ss["p8_fig"][1]
+    else:
+        # ---------------------------------------------------------------------------------------------- colour
+        colours, legend, labelled = None, [], []
+        if ss["p8_colour"] == "kmeans":
+            labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
+            colours = np.asarray(labels) % len(pj.PALETTE)
+            legend = [(t("p8.cluster", i=i + 1), pj.PALETTE[i % len(pj.PALETTE)]) for i in range(int(ss["p8_k"]))]
+        elif ss["p8_colour"] == "groups":
+            groups = pj.parse_groups(ss["p8_groups"])
+            where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
+            colours = [where[w] % len(pj.PALETTE) if w in where else len(pj.PALETTE) for w in words]  # last = grey
+            shown = set(words)
+            legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, (name, ws) in enumerate(groups.items())
+                      if shown.intersection(ws)]  # only groups with a word on the map
+            labelled = [w for w in words if w in where][:300]
+
+        fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 100, labelled=labelled)
+        ss["p8_fig"] = (fig_key, fig)
     st.plotly_chart(fig, width="stretch", key="p8_chart")
     if note:
         st.caption(note)
     if table is not None:
-        st.markdown(f"**{t('p8.nn_header', word=query)}**")
+        st.markdown(f"**{t('p8.nn_header', word=md_safe(query))}**")
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={t("p8.cosine"): st.column_config.NumberColumn(format="%.3f")})

@@ -25,7 +25,7 @@ CUSTOM = "custom"
 MAX_BYTES = 2_000_000  # pasted or uploaded text
 MAX_TOKENS = 300_000  # longer text is cut here (training stays interactive)
 STEPS = 50  # one play tick / one "step" = 1/STEPS of the whole training
-MAX_RUNS = 3  # models kept per session (current + the previous ones, so going back is instant)
+MAX_RUNS = 2  # models kept per session: the current one and the previous (results fall back to it)
 
 # gensim's defaults (shown next to each control) and the lab's, tuned for a toy corpus of a few thousand words.
 GENSIM_DEFAULTS = dict(sg=0, window=5, negative=5, vector_size=100, epochs=5, alpha=0.025, min_count=5,
@@ -125,7 +125,40 @@ def init_settings() -> None:
     defaults["p7_cmp_b"] = qp_get("cmp_b", 15, int, lo=1, hi=50)
     defaults["p7_playing"] = False
     defaults["p7_action"] = None
+    restore_saved("p7", defaults)
     init_defaults(defaults)
+
+
+# Streamlit forgets a widget's value when a run does not draw it (another page, or the results hidden while
+# playing) and may bring back an older value; the navigation also drops the URL's query string. So each page keeps
+# its widget values under one plain key (`pN_saved`: updated by every widget's on_change and at the end of a run)
+# and writes them back into the widget keys at the top of every run (Streamlit's documented pattern).
+PERSIST = [f"p7_{n}" for n in BOUNDS] + ["p7_corpus", "p7_chinese", "p7_words", "p7_cmp_a", "p7_cmp_b",
+                                         "p7_cmp_words", "p7_nn_words", "p7_an_a", "p7_an_b", "p7_an_c",
+                                         "p7_odd", "p7_text"]
+
+
+def restore_saved(prefix: str, defaults: dict) -> None:
+    """Give every widget of the page its latest value (saved by `keep` / `save_widgets`), before any widget is
+    drawn; settings never seen in this session come from `defaults` (the URL or the lab's defaults)."""
+    for key, value in st.session_state.get(f"{prefix}_saved", {}).items():
+        st.session_state[key] = value
+        defaults.pop(key, None)
+
+
+def kept(key: str) -> dict:
+    """Widget keyword arguments: `key` plus the on_change that saves its value (st.slider(..., **kept("p7_x")))."""
+    return dict(key=key, on_change=keep, args=(key,))
+
+
+def keep(key: str) -> None:
+    """on_change callback of a page's widgets: remember the new value under the page's plain saved key."""
+    st.session_state.setdefault(f"{key.split('_')[0]}_saved", {})[key] = st.session_state[key]
+
+
+def save_widgets(prefix: str, keys) -> None:
+    saved = st.session_state.setdefault(f"{prefix}_saved", {})
+    saved.update({k: st.session_state[k] for k in keys if k in st.session_state})
 
 
 def current_settings() -> dict:
@@ -245,6 +278,19 @@ def explain_error(exc: Exception, settings: dict, corpus: Corpus) -> str:
 def corpus_vocab(corpus: Corpus, settings: dict) -> list:
     """Words that survive min_count (for messages only)."""
     return [w for w, c in zip(corpus.counts.index_to_key, corpus.counts.counts) if c >= settings["min_count"]]
+
+
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|~$:<>&"
+
+
+def md_safe(text) -> str:
+    """User text inside markdown (warnings, captions): every markdown/HTML special character backslash-escaped,
+    so a word like "[click](http://x)" from a shared link or an uploaded file shows as typed, never as a link."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+
+
+def md_list(words) -> str:
+    return ", ".join(md_safe(w) for w in words)
 
 
 def words_in(kv: KeyedVectors, words: list[str]) -> tuple[list[str], list[str]]:

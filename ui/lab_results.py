@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import lab
 from ui.i18n import md, t
+from ui.lab_plots import word_map
 from w2v_core.keyedvectors import UnknownWordError
 from w2v_core.projections import pca
 
@@ -16,8 +17,8 @@ NN_TOPN = 8
 
 
 def _unknown(exc: UnknownWordError) -> None:
-    hint = t("p7.did_you_mean", words=", ".join(exc.suggestions)) if exc.suggestions else ""
-    st.warning(t("p7.unknown_word", word=exc.word) + " " + hint)
+    hint = t("p7.did_you_mean", words=lab.md_list(exc.suggestions)) if exc.suggestions else ""
+    st.warning(t("p7.unknown_word", word=lab.md_safe(exc.word)) + " " + hint)
 
 
 def _neighbours(kv, word: str, topn: int = NN_TOPN) -> list[tuple[str, float]]:
@@ -31,10 +32,11 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
     if shown is not run:
         st.info(t("p7.showing_previous"))
     kv = shown.kv()
-    ss["lab_model"] = {"kv": kv, "key": shown.key, "settings": shown.settings, "corpus": ss["p7_corpus"]}
+    ss["lab_model"] = {"kv": kv, "key": f"{shown.key}@{shown.words_done()}",  # changes as training moves on
+                       "settings": shown.settings, "corpus": ss["p7_corpus"]}
 
     st.markdown(f"**{t('p7.nn_header')}**")
-    st.text_input(t("p7.nn_words"), key="p7_nn_words")
+    st.text_input(t("p7.nn_words"), **lab.kept("p7_nn_words"))
     words = lab.clean_words(ss["p7_nn_words"], limit=6)
     cols = st.columns(max(1, min(3, len(words))))
     for i, w in enumerate(words):
@@ -49,16 +51,18 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
 
     st.markdown(f"**{t('p7.analogy_header')}**")
     a, b, c, out = st.columns([1, 1, 1, 2])
-    a.text_input(t("p7.an_a"), key="p7_an_a")
-    b.text_input(t("p7.an_b"), key="p7_an_b")
-    c.text_input(t("p7.an_c"), key="p7_an_c")
+    a.text_input(t("p7.an_a"), **lab.kept("p7_an_a"))
+    b.text_input(t("p7.an_b"), **lab.kept("p7_an_b"))
+    c.text_input(t("p7.an_c"), **lab.kept("p7_an_c"))
     wa, wb, wc = (ss[k].strip().lower() for k in ("p7_an_a", "p7_an_b", "p7_an_c"))
     with out:
         if wa and wb and wc:
             try:
                 best = kv.most_similar(positive=[wb, wc], negative=[wa], topn=5)
-                st.markdown(t("p7.analogy_answer", a=wa, b=wb, c=wc, d=best[0][0], score=f"{best[0][1]:.3f}"))
-                st.caption(" · ".join(f"{w} ({s:.2f})" for w, s in best[1:]))
+                st.markdown(t("p7.analogy_answer", **{k: lab.md_safe(v) for k, v in
+                                                      dict(a=wa, b=wb, c=wc, d=best[0][0]).items()},
+                              score=f"{best[0][1]:.3f}"))
+                st.caption(" · ".join(f"{lab.md_safe(w)} ({s:.2f})" for w, s in best[1:]))
             except UnknownWordError as exc:
                 _unknown(exc)
         else:
@@ -66,14 +70,14 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
 
     st.markdown(f"**{t('p7.odd_header')}**")
     o1, o2 = st.columns([3, 2])
-    o1.text_input(t("p7.odd_words"), key="p7_odd")
+    o1.text_input(t("p7.odd_words"), **lab.kept("p7_odd"))
     odd = lab.clean_words(ss["p7_odd"], limit=12)
     with o2:
         if len(odd) < 2:
             st.caption(t("p7.odd_hint"))
         else:
             try:
-                st.markdown(t("p7.odd_answer", word=kv.doesnt_match(odd)))
+                st.markdown(t("p7.odd_answer", word=lab.md_safe(kv.doesnt_match(odd))))
             except UnknownWordError as exc:
                 _unknown(exc)
             except ValueError:
@@ -83,9 +87,9 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
 def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
     st.markdown(md("p7_compare"))
     c1, c2, c3 = st.columns([1, 1, 3])
-    c1.number_input(t("p7.cmp_a"), 1, 50, key="p7_cmp_a")
-    c2.number_input(t("p7.cmp_b"), 1, 50, key="p7_cmp_b")
-    c3.text_input(t("p7.cmp_words"), key="p7_cmp_words", placeholder=ss.get("p7_nn_words", ""))
+    c1.number_input(t("p7.cmp_a"), 1, 50, **lab.kept("p7_cmp_a"))
+    c2.number_input(t("p7.cmp_b"), 1, 50, **lab.kept("p7_cmp_b"))
+    c3.text_input(t("p7.cmp_words"), **lab.kept("p7_cmp_words"), placeholder=ss.get("p7_nn_words", ""))
     runs = []
     for win in (ss["p7_cmp_a"], ss["p7_cmp_b"]):
         s = dict(settings, window=int(win))
@@ -124,6 +128,19 @@ def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
         st.caption(t("p7.cmp_no_words"))
+    if pair[0].settings["vector_size"] < 2:
+        return
+    # The map words under both models, side by side (each its own PCA).
+    map_words = [w for w in lab.clean_words(ss.get("p7_words", "")) if w in kva]
+    if len(map_words) >= 3:
+        cols = st.columns(2)
+        for col, (win, _, _), kv, name in zip(cols, runs, (kva, kvb), ("a", "b")):
+            groups = [t(f"p7.group_{g}") if (g := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other")
+                      for w in map_words]
+            with col:
+                st.markdown(f"**window={win}**")
+                st.plotly_chart(word_map(pca(kv[map_words], n_components=2).coords, map_words, groups, "PC1", "PC2",
+                                         height=380), width="stretch", key=f"p7_cmp_map_{name}")
 
 
 # ------------------------------------------------------------------------------------------------ export

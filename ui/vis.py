@@ -101,20 +101,20 @@ def arrows_2d(points: Sequence[dict], *, x_label: str, y_label: str, height: int
             marker=dict(size=18 if p.get("bold") else 11, color=color, symbol="star" if p.get("bold") else "circle"),
             hovertemplate=f"{p['name']}<br>{x_label} %{{x:.2f}}<br>{y_label} %{{y:.2f}}<extra></extra>",
             showlegend=False))
-    fig.update_xaxes(range=[-m, m], title=dict(text=x_label), zeroline=True, zerolinewidth=2, zerolinecolor="#999",
-                     gridcolor="#eee")
+    fig.update_xaxes(range=[-m, m], constrain="domain", title=dict(text=x_label), zeroline=True, zerolinewidth=2,
+                     zerolinecolor="#999", gridcolor="#eee")
     fig.update_yaxes(range=[-m, m], title=dict(text=y_label), zeroline=True, zerolinewidth=2, zerolinecolor="#999",
-                     gridcolor="#eee", scaleanchor="x", scaleratio=1)
+                     gridcolor="#eee", scaleanchor="x", scaleratio=1, constrain="domain")
     return _base_layout(fig, height=height)
 
 
 def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int, str]] = (),
                kinds: Sequence[str] | None = None, x_label: str = "PC1", y_label: str = "PC2",
-               height: int = 520, below: Sequence[str] = ()) -> go.Figure:
+               height: int = 520, label_side: dict[str, str] | None = None) -> go.Figure:
     """Words as labelled points in 2-D (e.g. a PCA), with arrows `edges` = (from, to, colour) between them.
 
     kinds (optional, one per point) groups points into legend entries, e.g. "input", "answer", "result";
-    points of a kind listed in `below` get their label under the marker (keeps close labels apart).
+    label_side maps a kind to a plotly textposition (e.g. "middle left") to keep close labels apart.
     """
     xy = np.asarray(coords, dtype=float)  # (n, 2)
     fig = go.Figure()
@@ -127,7 +127,8 @@ def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int,
         idx = [i for i, k in enumerate(kinds) if k == kind]
         fig.add_trace(go.Scatter(
             x=xy[idx, 0], y=xy[idx, 1], mode="markers+text", name=kind or None, text=[labels[i] for i in idx],
-            textposition="bottom center" if kind in below else "top center", textfont=dict(size=17),
+            cliponaxis=False,
+            textposition=(label_side or {}).get(kind, "top center"), textfont=dict(size=17),
             showlegend=bool(kind),
             marker=dict(size=13, color=PALETTE[k_i % len(PALETTE)],
                         symbol=["circle", "star", "diamond", "square"][k_i % 4]),
@@ -136,6 +137,6 @@ def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int,
     lo, hi = xy.min(axis=0) - [0.3 * span, 0.12 * span], xy.max(axis=0) + [0.3 * span, 0.2 * span]  # room for labels
     fig.update_xaxes(title=dict(text=x_label), range=[lo[0], hi[0]], gridcolor="#eee", zeroline=False)
     fig.update_yaxes(title=dict(text=y_label), range=[lo[1], hi[1]], gridcolor="#eee", zeroline=False,
-                     scaleanchor="x", scaleratio=1)
+                     scaleanchor="x", scaleratio=1)  # equal scales: a parallelogram must look like one
     fig.update_layout(legend=dict(orientation="h", y=-0.15))
     return _base_layout(fig, height=height)

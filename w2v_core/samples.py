@@ -111,8 +111,8 @@ class NegativeSampler:
     def draw(self, k: int, exclude=()) -> np.ndarray:
         """``k`` word ids; ids in ``exclude`` (usually the true target) are redrawn so you always get ``k``."""
         exclude = set(int(e) for e in np.atleast_1d(np.asarray(exclude, dtype=np.int64)))
-        if k < 0:
-            raise ValueError(f"k must be >= 0, got {k}")
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 0:
+            raise ValueError(f"k must be a whole number >= 0, got {k!r}")
         if exclude and self.probs[list(exclude)].sum() >= 1.0 - 1e-12:
             raise ValueError("every word with non-zero probability is excluded: nothing left to draw")
         out = np.empty(0, dtype=np.int64)
@@ -121,3 +121,24 @@ class NegativeSampler:
             ids = np.minimum(ids, len(self.probs) - 1)
             out = np.concatenate([out, ids[~np.isin(ids, list(exclude))]]) if exclude else ids
         return out
+
+
+def alias_table(probs) -> tuple[np.ndarray, np.ndarray]:
+    """Walker/Vose alias table: draw from ``probs`` in O(1) (the trainer's negatives) instead of a binary search.
+
+    Column i (picked uniformly) holds word i with probability ``keep[i] / 2**32`` and ``alias[i]`` otherwise.
+    Returns ``(keep, alias)`` as uint64 thresholds and int64 word ids.
+    """
+    p = np.asarray(probs, dtype=np.float64)
+    n = p.size
+    scaled = p * n / p.sum()  # column mass; 1 means "word i fills its column"
+    keep, alias = np.ones(n), np.arange(n, dtype=np.int64)
+    small = [i for i in range(n) if scaled[i] < 1.0]
+    large = [i for i in range(n) if scaled[i] >= 1.0]
+    while small and large:
+        s, g = small.pop(), large.pop()
+        keep[s], alias[s] = scaled[s], g  # the rest of column s goes to the large word g
+        scaled[g] -= 1.0 - scaled[s]
+        (small if scaled[g] < 1.0 else large).append(g)
+    # leftovers are 1 up to rounding: they keep their own column
+    return np.minimum(np.round(keep * 2 ** 32), 2 ** 32).astype(np.uint64), alias

@@ -75,11 +75,3 @@ def test_about_credits_and_live_versions(lang):
     assert "gensim" in table.index  # dev requirements are listed too
     assert at.title[0].value == t("about.title", lang=lang)
 
-
-def test_browser_tab_names_the_page():
-    from apptest import open_page
-
-    at = open_page("pages/p3_analogies.py", lang="zh")
-    # set_page_config is not exposed by AppTest; the title is the navigation's current page plus the app name.
-    assert not at.exception
-

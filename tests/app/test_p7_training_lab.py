@@ -1,6 +1,5 @@
 """Page 7 (training lab): training moves the loss and the map, results match w2v_core, compare, export, URL, errors."""
 import json
-import time
 
 import numpy as np
 import pytest
@@ -70,21 +69,18 @@ def test_step_then_train_changes_loss_and_map_and_matches_core():
     ref = core_model()
     np.testing.assert_allclose(run.kv().vectors, ref.wv.vectors, rtol=1e-5, atol=1e-6)
     # results: neighbours of "king" as w2v_core ranks them, and the analogy finds queen
-    table = at.dataframe[0].value
+    table = next(d.value for d in at.dataframe if "king" in d.value.columns)
     assert list(table["king"]) == [w for w, _ in ref.wv.most_similar("king", topn=8)]
     assert any("**queen**" in m.value for m in at.markdown), "man : king :: woman : queen"
     assert any("**bread**" in m.value for m in at.markdown), "bread is the odd one out"
 
 
-def test_clusters_and_analogy_emerge_on_the_toy_corpora_fast():
+def test_clusters_and_analogy_emerge_on_the_toy_corpora():
     for corpus, (a, b, c, d), (w, group) in [
             ("kingdom_en", ("king", "man", "woman", "queen"), ("dog", {"cat", "horse", "cow", "sheep", "goat",
                                                                        "bird", "duck"})),
             ("kingdom_zh", ("国王", "男人", "女人", "王后"), ("三", set("二四五六七八九十")))]:
-        t0 = time.perf_counter()
-        m = core_model(corpus)
-        seconds = time.perf_counter() - t0
-        assert seconds < 4, f"{corpus} trained in {seconds:.2f} s"  # 2 s budget; slack for a loaded CI box
+        m = core_model(corpus)  # its speed is measured in benchmarks/, not asserted here
         assert m.wv.most_similar(positive=[a, c], negative=[b], topn=1)[0][0] == d
         assert {x for x, _ in m.wv.most_similar(w, topn=5)} <= group
 
@@ -103,6 +99,7 @@ def test_compare_trains_two_models_that_differ_only_in_window():
     assert list(df.columns[1:3]) == ["window=2", "window=15"]
     small, large = df.iloc[0, 1].split(", "), df.iloc[0, 2].split(", ")
     assert small != large
+    assert len(at.get("plotly_chart")) == 4  # loss, map, and the two models' maps side by side
     topic = {"cow", "horse", "goat", "pig", "barn", "field", "meadow", "hay", "wool", "farmer"}
     assert len(topic & set(large)) > len(topic & set(small))  # big window: related (same topic) words
 
@@ -149,13 +146,9 @@ def test_rerun_without_changes_neither_retrains_nor_rebuilds(monkeypatch):
     calls = []
     monkeypatch.setattr(Word2Vec, "train_chunk", lambda self, *a, **k: calls.append("train"))
     monkeypatch.setattr(Word2Vec, "build_vocab", lambda self, *a, **k: calls.append("vocab"))
-    times = []
     for _ in range(3):
-        t0 = time.perf_counter()
         at.run()
-        times.append(time.perf_counter() - t0)
-    assert not at.exception and calls == []
-    assert min(times) < 1.0  # AppTest adds its own overhead; the browser-level figure is in the report
+    assert not at.exception and calls == []  # rerun times are measured in benchmarks/page_reruns.py
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -191,7 +184,7 @@ def test_divergence_keeps_the_previous_model_and_vector_size_one_warns():
     assert any("alpha" in e.value for e in at.error), "divergence explained"
     prev = [r for r in at.session_state["p7_runs"].values() if r.error is None and r.trained]
     assert prev and np.allclose(prev[0].kv().vectors, good)  # the last good model is kept ...
-    assert at.info and at.dataframe, "... and the results tabs still show it"
+    assert at.info and any("king" in d.value.columns for d in at.dataframe), "... and the results still show it"
     at.number_input(key="p7_alpha").set_value(0.025).run()
     at.slider(key="p7_vector_size").set_value(1).run()
     assert not at.exception and at.warning
@@ -205,3 +198,33 @@ def test_decode_upload_limits():
         lab.decode_upload("国王".encode("gbk"))
     with pytest.raises(ValueError, match="too_big"):
         lab.decode_upload(b"a" * (lab.MAX_BYTES + 1))
+
+
+def test_chinese_characters_toggle_changes_the_tokens():
+    at = open_page(PAGE, lang="zh")
+    at.radio(key="p7_chinese").set_value("char").run()
+    assert not at.exception
+    text = (lab.CORPUS_DIR / "kingdom_zh.txt").read_text(encoding="utf-8")
+    n_chars = sum(len(s) for s in split_sentences(text, chinese="char"))
+    assert any(f"{n_chars:,}" in m.value for m in at.markdown)
+    at.button(key="p7_train").click().run()
+    assert "国" in run_of(at).kv() and "国王" not in run_of(at).kv()
+
+
+def test_settings_and_probes_survive_a_visit_to_another_page_and_playing():
+    at = open_page(PAGE)
+    at.slider(key="p7_window").set_value(3).run()
+    at.button(key="p7_train").click().run()
+    at.text_input(key="p7_nn_words").set_value("queen").run()
+    at.query_params.clear()  # the navigation drops the query string
+    at.switch_page("pages/p8_projector.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.slider(key="p7_window").value == 3 and at.text_input(key="p7_nn_words").value == "queen"
+    assert at.session_state["p7_runs"] and run_of(at).done  # the same model, not retrained
+
+
+def test_user_words_are_shown_as_typed_never_as_markdown():
+    at = open_page(PAGE, words="king queen man [x](http://evil.example) **bold**")
+    caption = next(c.value for c in at.caption if "http" in c.value)
+    assert "\\[x\\]\\(http" in caption and "\\*\\*bold\\*\\*" in caption

@@ -85,10 +85,12 @@ def test_search_highlights_the_cosine_neighbours(kv):
     ref = kv.subset(2000).most_similar("king", topn=7)
     assert list(table.iloc[:, 0]) == [w for w, _ in ref]
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    labels = {a["text"] for a in spec["layout"].get("annotations", [])}
-    assert {"king", *[w for w, _ in ref]} <= labels
-    at.text_input(key="p8_search").set_value("<b>xss</b>").run()
-    assert at.warning and not at.exception
+    labels = [a["text"] for a in spec["layout"].get("annotations", [])]
+    assert labels[-1] == "<b>king</b>" and {w for w, _ in ref} <= set(labels)  # the searched word on top
+    at.text_input(key="p8_search").set_value("[click](http://evil.example)").run()
+    assert not at.exception
+    shown = at.warning[0].value
+    assert "\\[click\\]\\(http" in shown and "[click](" not in shown  # user text never becomes a link
 
 
 def test_colour_by_named_groups_and_kmeans():
@@ -97,11 +99,11 @@ def test_colour_by_named_groups_and_kmeans():
     names = [t.get("name") for t in spec["data"]]
     assert "animals" in names and "drinks" in names
     words = points(at)["customdata"]
-    colours = points(at)["marker"]["color"]
+    colours = as_array(points(at)["marker"]["color"]).tolist()
     assert colours[words.index("dog")] == colours[words.index("horse")] != colours[words.index("tea")]
-    assert colours[words.index("the")] == pj.GREY
+    assert colours[words.index("the")] == len(pj.PALETTE)  # grey: the last colour of the scale
     at.radio(key="p8_colour").set_value("kmeans").run()
-    assert len(set(points(at)["marker"]["color"])) == at.slider(key="p8_k").value
+    assert len(set(as_array(points(at)["marker"]["color"]).tolist())) == at.slider(key="p8_k").value
 
 
 def test_lab_model_source_needs_a_trained_model_then_shows_it():
@@ -115,12 +117,21 @@ def test_lab_model_source_needs_a_trained_model_then_shows_it():
     assert points(at)["customdata"] == list(lab_kv.index_to_key)
 
 
-def test_uploaded_vectors_are_parsed_strictly():
+def test_uploaded_vectors_are_parsed_strictly(tmp_path):
     from w2v_core.keyedvectors import KeyedVectors
 
     small = KeyedVectors(np.arange(12, dtype=np.float32).reshape(4, 3), ["a", "b", "国王", "d"])
     kv, key = pj.load_upload(word2vec_text(small))
     assert kv.index_to_key == ["a", "b", "国王", "d"] and key.startswith("upload:")
+    from gensim.models import KeyedVectors as GensimKV
+
+    g = GensimKV(3)
+    g.add_vectors(["a", "国王", "c"], np.arange(9, dtype=np.float32).reshape(3, 3))
+    g.save_word2vec_format(str(tmp_path / "g.bin"), binary=True)  # gensim's binary format is read too
+    kv, _ = pj.load_upload((tmp_path / "g.bin").read_bytes())
+    assert kv.index_to_key == ["a", "国王", "c"] and np.allclose(kv.vectors, g.vectors)
+    glove_style, _ = pj.load_upload(b"king 0.1 0.2\nqueen 0.3 0.4\n")  # no header line
+    assert glove_style.index_to_key == ["king", "queen"]
     for bad in (b"", b"2 3\na 1 2\n", b"not a header\n", "1 2\n国王 1 x\n".encode()):
         with pytest.raises(ValueError):
             pj.load_upload(bad)
@@ -137,6 +148,19 @@ def test_rerun_without_changes_does_not_reproject(monkeypatch):
     calls = []
     monkeypatch.setattr(projections, "pca", lambda *a, **k: calls.append(1))
     monkeypatch.setattr(projections, "kmeans", lambda *a, **k: calls.append(1))
+    monkeypatch.setattr(pj, "scatter", lambda *a, **k: calls.append(1))
     at.run()
     at.run()
     assert not at.exception and calls == []
+
+
+def test_settings_survive_a_visit_to_another_page():
+    at = open_page(PAGE, n=400)
+    at.radio(key="p8_method").set_value("axes").run()
+    at.text_input(key="p8_ypair").set_value("small big").run()
+    at.query_params.clear()  # the navigation drops the query string
+    at.switch_page("pages/about.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.radio(key="p8_method").value == "axes" and at.text_input(key="p8_ypair").value == "small big"
+    assert at.slider(key="p8_n").value == 400

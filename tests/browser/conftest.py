@@ -28,7 +28,8 @@ Fixtures
 - `rerun(page, timeout=30)`: context manager; the block's action must cause a rerun. On exit it waits for a new
   `script_finished` with status finished (0), compile error (1) or fragment finished (3) — status 2 ("cut short by a
   newer rerun") keeps waiting — then for `[data-testid=stApp][data-test-script-state=notRunning]` and no
-  `[data-stale=true]` element. The context value has `.seconds` after exit (rerun latency as seen by the client).
+  `[data-stale=true]` element, and (softly, up to 10 s) for every visible plotly chart to be mounted and drawn:
+  Streamlit mounts charts lazily after the run ends. The context value has `.seconds` after exit (rerun latency as seen by the client).
 - `nav(page, name)`: click the sidebar link called `name` (its translated title) inside `rerun`. Returns seconds.
 - `assert_clean(page)`: fails on any `[data-testid=stException]` box or recorded console/page error. Only the known
   offline noise is filtered (see `KNOWN_NOISE`): 404s for `/<page>/_stcore/health` and `/<page>/_stcore/host-config`
@@ -67,6 +68,26 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 # The only console errors we accept: resources the frontend probes relative to a deep-linked page (404 offline).
 KNOWN_NOISE = [re.compile(r"/[^/?#]+/_stcore/(health|host-config)(\?.*)?$")]
 DONE_STATUSES = {0, 1, 3}  # ForwardMsg.script_finished: finished, compile error, fragment finished (2 = cut short)
+
+
+# After a run, Streamlit mounts plotly charts lazily (up to ~1.5 s later on a busy machine) and plotly draws them
+# hidden first. This holds when every visible chart frame has mounted and every visible plotly plot has drawn.
+CHARTS_DRAWN = """() => {
+  const visible = (e) => e.offsetParent !== null;
+  if ([...document.querySelectorAll('[data-testid=stSkeleton]')].some(visible)) return false;
+  for (const f of document.querySelectorAll('[data-testid=stMain] [data-testid=stFullScreenFrame]')) {
+    if (!visible(f)) continue;
+    const c = f.firstElementChild;
+    if (!c || !c.getAttribute('data-testid') || c.getAttribute('data-testid') === 'stSkeleton') return false;
+  }
+  for (const p of document.querySelectorAll('[data-testid=stMain] [data-testid=stPlotlyChart]')) {
+    if (!visible(p)) continue;
+    const plot = p.querySelector('.js-plotly-plot');
+    if (!plot || plot.style.visibility === 'hidden' || !plot.querySelector('svg.main-svg')) return false;
+  }
+  return true;
+}"""
+CHARTS_WAIT_MS = 10_000
 
 
 def _free_port() -> int:
@@ -178,6 +199,10 @@ def _settle(page, done_before: int, timeout: float) -> None:
     left = max(1.0, deadline - time.monotonic()) * 1000
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=left)
     page.wait_for_function("!document.querySelector('[data-stale=true]')", timeout=left)
+    try:  # soft: charts in a hidden tab or expander never draw, and a test may not care about charts at all
+        page.wait_for_function(CHARTS_DRAWN, timeout=min(left, CHARTS_WAIT_MS))
+    except Exception:  # noqa: BLE001 (Playwright's TimeoutError): the test's own assertions decide
+        pass
 
 
 class _Rerun:

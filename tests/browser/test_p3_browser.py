@@ -17,10 +17,11 @@ def test_analogy_link_and_edit(lang, new_page, goto, rerun, assert_clean, screen
     with rerun(page):
         box.fill("tokyo, china")
         box.press("Enter")
-    with rerun(page):
+    with rerun(page) as r:
         neg = page.locator(".st-key-p3_negative input")
         neg.fill("japan")
         neg.press("Enter")
+    print(f"\np3 rerun with a new analogy, as the browser sees it ({lang}): {r.seconds:.3f} s")
     assert page.locator("[data-testid=stMain] h3").first.inner_text().strip() == "tokyo − japan + china ≈ beijing"
     assert "pos=tokyo" in page.url and "neg=japan" in page.url
     assert_clean(page)

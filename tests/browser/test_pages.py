@@ -36,6 +36,8 @@ def test_every_page_through_the_sidebar(lang, new_page, goto, nav, assert_clean,
                 assert not CJK.search(heading), f"heading {heading!r} is not English"
             active = page.get_by_test_id("stSidebarNav").locator("a[aria-current=page]")
             assert name in active.inner_text(), f"active sidebar link is {active.inner_text()!r}"
+            tab = f"{name} · {t('common.app_title', lang=lang)}"
+            assert page.title() == tab, f"browser tab says {page.title()!r}, not {tab!r}"
             assert_clean(page)
         except AssertionError as exc:
             problems.append(f"{url} ({lang}): {exc}")

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from w2v_core.samples import (NegativeSampler, cbow_samples, effective_windows, keep_probability, lm_windows,
-                              skipgram_pairs, unigram_distribution)
+from w2v_core.samples import (NegativeSampler, alias_table, cbow_samples, effective_windows, keep_probability,
+                              lm_windows, skipgram_pairs, unigram_distribution)
 
 TOKENS = "thou shalt not make a machine".split()
 
@@ -99,5 +99,19 @@ def test_sampler_exclude_and_determinism():
     assert len(a) == 1000 and 0 not in a
     b = NegativeSampler([5, 3, 2], rng=np.random.default_rng(1)).draw(1000, exclude=0)
     assert (a == b).all()
+    for bad in (-1, 2.5, "3"):
+        with pytest.raises(ValueError, match="k must"):
+            NegativeSampler([5, 3]).draw(bad)
     with pytest.raises(ValueError, match="excluded"):
         NegativeSampler([5, 3]).draw(3, exclude=[0, 1])
+
+
+def test_alias_table_reproduces_the_distribution_exactly():
+    probs = unigram_distribution([500, 200, 100, 50, 20, 5, 1], 0.75)
+    keep, alias = alias_table(probs)
+    n = len(probs)
+    # the mass each word gets: its own column's kept share plus the shares of columns aliased to it
+    mass = keep / 2 ** 32 / n
+    np.add.at(mass, alias, (1 - keep / 2 ** 32) / n)
+    assert np.allclose(mass, probs, atol=1e-9)
+    assert keep.dtype == np.uint64 and (keep <= 2 ** 32).all()

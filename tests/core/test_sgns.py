@@ -12,10 +12,10 @@ def sig(x):
 def test_init_params_like_gensim():
     emb, ctx = init_params(50, 10, seed=3)
     assert emb.dtype == np.float32 and emb.shape == (50, 10)
-    assert emb.min() >= -0.05 and emb.max() < 0.05 and emb.std() > 0.02
+    assert emb.min() >= -0.1 and emb.max() < 0.1 and emb.std() > 0.05  # gensim 4: uniform in [-1, 1) / d
     assert (ctx == 0).all()
     emb2, ctx2 = init_params(50, 10, seed=3, context_init="random")
-    assert (emb2 == emb).all() and ctx2.std() > 0.02
+    assert (emb2 == emb).all() and ctx2.std() > 0.05
     assert not (init_params(50, 10, seed=4)[0] == emb).all()
 
 

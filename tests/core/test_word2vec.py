@@ -64,12 +64,14 @@ def test_play_pause_step_gives_the_vectors_of_one_train_call(sg):
     opts = dict(vector_size=10, window=4, min_count=2, sample=1e-2, epochs=3, sg=sg)
     whole = Word2Vec(toy_corpus(200), **opts)
     stepped = Word2Vec(**opts).build_vocab(toy_corpus(200))
-    assert stepped.progress == 0 and not stepped.train_chunk(1)
+    assert stepped.progress == 0 and stepped.min_alpha_yet_reached == stepped.alpha
+    assert not stepped.train_chunk(1)
+    assert stepped.min_alpha < stepped.min_alpha_yet_reached < stepped.alpha
     n = 1
     while not stepped.train_chunk(37):
         n += 1
         assert 0 < stepped.progress < 1
-    assert n > 20 and stepped.progress == 1.0
+    assert n > 20 and stepped.progress == 1.0 and np.isclose(stepped.min_alpha_yet_reached, stepped.min_alpha)
     assert np.array_equal(whole._embedding, stepped._embedding)
     assert np.array_equal(whole.syn1neg, stepped.syn1neg)
     assert [w for w, _ in stepped.loss_history] == sorted(w for w, _ in stepped.loss_history)
@@ -136,8 +138,62 @@ def test_bad_corpora_raise_clear_value_errors():
         Word2Vec("a plain string", min_count=1)
     with pytest.raises(ValueError, match="build_vocab"):
         Word2Vec().train_chunk(10)
+    model = Word2Vec(min_count=1).build_vocab(toy_corpus(50))
+    for bad in (0, -5, 2.5, "10", float("inf")):
+        with pytest.raises(ValueError, match="max_words"):
+            model.train_chunk(bad)
+    assert model.train_chunk(50.0) is False and model.progress > 0
+
+
+def test_huge_sizes_fail_clearly_or_work():
+    with pytest.raises(ValueError, match="too large"):
+        Word2Vec(toy_corpus(50), min_count=1, vector_size=10 ** 8)
+    model = Word2Vec(toy_corpus(50), min_count=1, window=10 ** 9, vector_size=8, epochs=1)  # = whole sentence
+    assert model.progress == 1.0 and np.isfinite(model.syn1neg).all()
 
 
 def test_huge_learning_rate_raises_instead_of_returning_nan():
     with pytest.raises(ValueError, match="learning rate too high"):
         Word2Vec(toy_corpus(300), alpha=1e30, **{k: v for k, v in SMALL.items() if k != "alpha"})
+
+
+def test_two_workers_share_the_work_and_learn_as_well():
+    model = Word2Vec(toy_corpus(), sg=1, workers=2, **SMALL)
+    assert model.progress == 1.0
+    assert model.loss_history[-1][0] == model.total_words
+    assert neighbour_accuracy(model) >= 0.9
+
+
+def test_warm_up_runs_the_kernels():
+    from w2v_core.word2vec import warm_up
+    assert warm_up() > 0
+
+
+def test_vocabulary_subsampling_and_noise_table_equal_gensims():
+    """Same words, counts, subsampling thresholds and noise mass per word as gensim (gensim 4 breaks count ties
+    by latest first appearance; the contract asks for first appearance first, so words are compared by name)."""
+    gensim_models = pytest.importorskip("gensim.models")
+    corpus = toy_corpus(400)
+    ours = Word2Vec(min_count=3, sample=1e-2, ns_exponent=0.75).build_vocab(corpus)
+    theirs = gensim_models.Word2Vec(min_count=3, sample=1e-2, ns_exponent=0.75, workers=1)
+    theirs.build_vocab(corpus)
+    words = theirs.wv.index_to_key
+    assert sorted(ours.vocab.index_to_key) == sorted(words)
+    idx = [ours.vocab.key_to_index[w] for w in words]
+    assert ours.vocab.counts[idx].tolist() == [theirs.wv.get_vecattr(w, "count") for w in words]
+    sample_ints = np.array([theirs.wv.get_vecattr(w, "sample_int") for w in words])
+    assert (sample_ints < 2 ** 32).any()  # some words really are subsampled at sample=1e-2
+    assert np.abs(ours._keep_ints[idx].astype(np.int64) - sample_ints).max() <= 1
+    mass = lambda cum: np.diff(np.concatenate([[0], cum.astype(np.int64)]))  # noqa: E731
+    assert np.abs(mass(ours.cum_table)[idx] - mass(theirs.cum_table)).max() <= 2
+
+
+@pytest.mark.parametrize("sg", [1, 0])
+def test_as_good_as_gensim_on_the_toy_corpus(sg):
+    gensim_models = pytest.importorskip("gensim.models")
+    opts = dict(SMALL, epochs=2, sample=1e-3)
+    ours = Word2Vec(toy_corpus(), sg=sg, **opts)
+    theirs = gensim_models.Word2Vec(toy_corpus(), sg=sg, workers=1, **opts)
+    theirs.vocab, theirs._embedding = ours.vocab, theirs.wv.vectors[  # read gensim's rows in our word order
+        [theirs.wv.key_to_index[w] for w in ours.vocab.index_to_key]]
+    assert neighbour_accuracy(ours) >= neighbour_accuracy(theirs) - 0.1

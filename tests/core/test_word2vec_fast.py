@@ -64,7 +64,7 @@ def _reference_training(model, sentences):
     """The whole trainer written with the readable pieces: vocab, keep-probabilities, windows, sgns/cbow_step."""
     rnd = LCG(model._state[0])
     emb, ctx = model._embedding.copy(), model.syn1neg.copy()
-    cum, top = model.cum_table, int(model.cum_table[-1])
+    keep, alias, V = model._alias_keep, model._alias, len(model.vocab)
     total, done = model.total_words, 0
     for _ in range(model.epochs):
         for s in sentences:
@@ -76,10 +76,12 @@ def _reference_training(model, sentences):
                 lo, hi = max(0, i - model.window + b), min(len(kept), i + model.window + 1 - b)
                 window = [kept[j] for j in range(lo, hi) if j != i]
 
+                def draw():  # alias method: a uniform column, then its own word or its alias
+                    col = rnd.rand32() % V
+                    return col if rnd.rand32() < int(keep[col]) else int(alias[col])
+
                 def negs(true):
-                    drawn = [int(np.searchsorted(cum, rnd.rand32() % top, side="right"))
-                             for _ in range(model.negative)]
-                    return [x for x in drawn if x != true]
+                    return [x for x in [draw() for _ in range(model.negative)] if x != true]
                 if model.sg:
                     for o in window:
                         emb, ctx, _ = sgns_step(emb, ctx, w, o, negs(o), alpha)
