@@ -5,6 +5,7 @@
 3. bench_lab.main()       the lab pages: toy-corpus training, PCA/t-SNE sizes, p7/p8 script time (pages-7-8)
 4. page_reruns.main()     per-page first run and unchanged rerun (AppTest)
 5. load_test.main(30, 60) a classroom of 30 students for 60 s on one local server
+6. the same class on 2 servers (one per core, students sticky to one: the README's deployment)
 
 Each step is guarded: a missing or failing benchmark is reported and the others still run.
 
@@ -107,9 +108,10 @@ def main(quick: bool = False) -> dict:
     out["lab"] = run_step("lab", "bench_lab")
     out["page_reruns"] = run_step("page reruns", "page_reruns")
     out["load"] = run_step("load", "load_test", *((10, 15) if quick else (30, 60)))
+    out["load_2_replicas"] = run_step("load, 2 servers", "load_test", *((10, 15) if quick else (30, 60)), (2.0, 8.0), 2)
     RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print("\nsummary:")
-    for key in ("trainer", "vectors", "lab", "page_reruns", "load"):
+    for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas"):
         print(f"  {key:12s} {out[key]['status']}" + (f" ({out[key]['seconds']} s)" if "seconds" in out[key] else ""))
     print(f"machine: {out['machine']}")
     print(f"written: {RESULTS.relative_to(ROOT)}")
