@@ -108,7 +108,8 @@ def main(quick: bool = False) -> dict:
     out["lab"] = run_step("lab", "bench_lab")
     out["page_reruns"] = run_step("page reruns", "page_reruns")
     out["load"] = run_step("load", "load_test", *((10, 15) if quick else (30, 60)))
-    out["load_2_replicas"] = run_step("load, 2 servers", "load_test", *((10, 15) if quick else (30, 60)), (2.0, 8.0), 2)
+    size = (10, 15) if quick else (30, 60)
+    out["load_2_replicas"] = run_step("load, 2 servers", "load_test", *size, (2.0, 8.0), 2)
     RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print("\nsummary:")
     for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas"):
