@@ -495,7 +495,8 @@ def format_result(r: dict) -> str:
              f"(think {r['think_s'][0]}-{r['think_s'][1]} s): "
              f"{r['reruns']} reruns ({r['reruns_per_s']}/s), p50 {r['overall'].get('p50_ms')} ms, "
              f"p95 {r['overall'].get('p95_ms')} ms, max {r['overall'].get('max_ms')} ms, errors {r['errors']}, "
-             f"server RSS warm {r['server_mb']['warm_rss']} MB, max {r['server_mb']['max_rss_sampled']} MB (HWM {r['server_mb']['hwm']} MB), "
+             f"server RSS warm {r['server_mb']['warm_rss']} MB, max {r['server_mb']['max_rss_sampled']} MB "
+             f"(HWM {r['server_mb']['hwm']} MB), "
              f"server CPU {r['server_cpu_ms_per_rerun']} ms/rerun, loadavg {r['loadavg_1min_before_after']}"]
     lines.append(f"  first visits on a fresh server (s): {r['cold_first_visit_s']}")
     for name, s in r["actions"].items():
