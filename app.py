@@ -1,4 +1,5 @@
 """Illustrated Word2vec Lab: the frame (page config, language switch, navigation); every page lives in pages/."""
+import pandas  # noqa: F401  -- imported once here: plotly peeks at a half-imported pandas when sessions start at once
 import streamlit as st
 
 from ui.i18n import LANG_LABELS, LANGS, detect_lang, t

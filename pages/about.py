@@ -1,6 +1,7 @@
 """About: credits and references, and the versions of the libraries this copy of the app is running on."""
 import platform
 import re
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def pinned_requirements() -> list[tuple[str, str]]:
     return pins
 
 
+@lru_cache(maxsize=None)  # scanning site-packages is slow and versions cannot change while the server runs
 def installed_version(name: str) -> str | None:
     try:
         return metadata.version(name)

@@ -1,6 +1,7 @@
 """Per-user state: session keys initialised in one place, and shareable settings mirrored in the URL."""
 from __future__ import annotations
 
+import math
 from typing import Any, Callable
 
 import streamlit as st
@@ -21,6 +22,8 @@ def qp_get(name: str, default: Any, cast: Callable[[str], Any] = str, choices=No
     try:
         value = cast(raw)
     except (TypeError, ValueError):
+        return default
+    if isinstance(value, float) and not math.isfinite(value):  # nan/inf slip past both range checks
         return default
     if choices is not None and value not in choices:
         return default

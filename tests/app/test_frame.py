@@ -75,3 +75,23 @@ def test_about_credits_and_live_versions(lang):
     assert "gensim" in table.index  # dev requirements are listed too
     assert at.title[0].value == t("about.title", lang=lang)
 
+
+
+def test_hostile_float_query_values_fall_back_to_the_default():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from ui.state import qp_get
+
+        st.write(repr(qp_get("alpha", 0.025, float, lo=1e-4, hi=1.0)))
+        st.write(repr(qp_get("beta", 2.0, float, lo=0.0)))
+
+    for raw in ("nan", "inf", "-inf", "NaN"):
+        at = AppTest.from_function(script)
+        at.query_params["alpha"] = raw
+        at.query_params["beta"] = raw
+        at.run()
+        assert not at.exception
+        assert [m.value for m in at.markdown] == ["0.025", "2.0"], raw
