@@ -13,6 +13,7 @@ Each step is guarded: a missing or failing benchmark is reported and the others 
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import platform
@@ -60,9 +61,11 @@ def run_step(name: str, module: str, *args) -> dict:
         return {"status": "missing"}
     print(f"[{name}] running {module}.main{args if args else '()'} ...", flush=True)
     t0 = time.time()
+    counter = _CountingStdout(sys.stdout)
     try:
         mod = importlib.import_module(module)
-        result = mod.main(*args)
+        with contextlib.redirect_stdout(counter):
+            result = mod.main(*args)
     except BaseException as exc:  # SystemExit from a script-style main counts as a failure too
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -71,7 +74,9 @@ def run_step(name: str, module: str, *args) -> dict:
         return {"status": "failed", "error": f"{type(exc).__name__}: {exc}"[:500]}
     took = round(time.time() - t0, 1)
     fmt = getattr(mod, "format_result", None)
-    if callable(fmt):
+    if counter.written and not callable(fmt):
+        pass  # the benchmark printed its own table; the full figures are in results.json
+    elif callable(fmt):
         try:
             print(fmt(result), flush=True)
         except Exception:
@@ -80,6 +85,20 @@ def run_step(name: str, module: str, *args) -> dict:
         print(compact(result), flush=True)
     print(f"[{name}] done in {took} s", flush=True)
     return {"status": "ok", "seconds": took, "result": result}
+
+
+class _CountingStdout:
+    """Passes writes through and remembers whether anything was printed."""
+
+    def __init__(self, stream):
+        self.stream, self.written = stream, 0
+
+    def write(self, text):
+        self.written += len(text)
+        return self.stream.write(text)
+
+    def flush(self):
+        self.stream.flush()
 
 
 def compact(obj, width: int = 110, limit: int = 40) -> str:
