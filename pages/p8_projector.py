@@ -1,4 +1,6 @@
 """Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, or axes made of word pairs)."""
+import html
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -75,7 +77,7 @@ with left:
             st.page_link("pages/p7_training_lab.py", label=t("p8.go_lab"))
         else:
             kv, key = lab_model["kv"], f"lab:{lab_model['key']}"
-            st.caption(t("p8.lab_model", corpus=lab_model["corpus"], words=f"{len(kv):,}"))
+            st.caption(t("p8.lab_model", corpus=md_safe(lab_model["corpus"]), words=f"{len(kv):,}"))
     else:
         up = st.file_uploader(t("p8.upload", mb=pj.MAX_UPLOAD_BYTES // 1_000_000), type=["txt", "vec", "bin"],
                               key="p8_upload")
@@ -87,7 +89,7 @@ with left:
                 try:
                     kv, key = pj.load_upload(data)
                 except ValueError as exc:  # VectorsFormatError: says which line and why
-                    st.error(t("p8.err_format", detail=str(exc)))
+                    st.error(t("p8.err_format", detail=md_safe(exc)))  # quotes words from the file
         else:
             st.caption(t("p8.upload_hint"))
     if kv is not None and ss["p8_source"] == "glove":
@@ -171,13 +173,18 @@ with right:
         if xp is None or yp is None:
             st.warning(t("p8.pair_bad"))
             st.stop()
+        same = [(axis, p[0]) for axis, p in (("x", xp), ("y", yp)) if p[0] == p[1]]
+        if same:  # word − word is the zero vector: every point would sit at 0 on that axis
+            for axis, word in same:
+                st.warning(t("p8.pair_same", axis=axis, word=md_safe(word)))
+            st.stop()
         try:
             coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
         except UnknownWordError as exc:
             st.warning(t("p8.unknown_word", word=md_safe(exc.word)))
             st.stop()
         coords = getattr(coords, "coords", coords)
-        titles = (f"{xp[0]} → {xp[1]}", f"{yp[0]} → {yp[1]}", "")
+        titles = tuple(html.escape(f"{a} → {b}") for a, b in (xp, yp)) + ("",)  # plotly titles render tags
 
     # ---------------------------------------------------------------------------------------------- search
     highlight, table = {}, None

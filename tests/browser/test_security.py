@@ -127,7 +127,7 @@ def upload(page, uploader_index: int, name: str, data: bytes, mime: str = "text/
     before = page.w2v_done
     page.get_by_test_id("stFileUploader").nth(uploader_index).locator("input[type=file]").set_input_files(
         files=[{"name": name, "mimeType": mime, "buffer": data}])
-    settle_if_rerun(page, before, 15)  # a file the uploader refuses (wrong type) causes no rerun
+    settle_if_rerun(page, before, 40)  # a file the uploader refuses (wrong type) causes no rerun; slack for a busy CI box
 
 
 def hostile_files() -> list[tuple[str, bytes]]:
