@@ -9,7 +9,8 @@ Reported: p50/p95/max latency per action (send -> script_finished), errors (exce
 timeouts, dropped connections; must be 0), widgets a scenario needed but the page did not show, and the server's
 memory (VmRSS sampled during the run, VmHWM at the end, from /proc).
 
-    python benchmarks/load_test.py [students] [seconds] [--think=LO,HI] [--json]
+    python benchmarks/load_test.py [students] [seconds] [--think=LO,HI] [--replicas=N] [--json]
+    python benchmarks/load_test.py --profile      (each action alone: latency, server CPU, bytes, deltas)
 """
 from __future__ import annotations
 
@@ -202,13 +203,17 @@ class Student:
         fragment_of: dict[str, str] = {}
         exceptions: list[str] = []
         status = None
+        self.last_bytes = self.last_deltas = 0
         try:
             await self.ws.send(msg.SerializeToString())
             async with asyncio.timeout(TIMEOUT):
                 while True:
                     fm = ForwardMsg()
-                    fm.ParseFromString(await self.ws.recv())
+                    raw = await self.ws.recv()
+                    fm.ParseFromString(raw)
+                    self.last_bytes += len(raw)
                     kind = fm.WhichOneof("type")
+                    self.last_deltas += kind == "delta"
                     if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                         el = fm.delta.new_element
                         if el.WhichOneof("type") == "exception":
@@ -364,15 +369,17 @@ async def warm_up(port: int) -> dict[str, float]:
     return {name: round(v[0], 2) for name, v in stats.latency.items()}
 
 
-async def _drive(port: int, pid: int, students: int, seconds: float, think, mem_samples: list) -> Stats:
+async def _drive(ports: list[int], pids: list[int], students: int, seconds: float, think,
+                 mem_samples: list) -> Stats:
     stats = Stats()
     until = time.time() + seconds
     langs = ["zh", "en"]
-    crowd = [Student(i, port, langs[i % 2], stats) for i in range(students)]
+    # Sticky sessions: student i always talks to replica i % len(ports), as ip_hash/cookie affinity does.
+    crowd = [Student(i, ports[i % len(ports)], langs[i % 2], stats) for i in range(students)]
 
     async def sample_memory():
         while time.time() < until + 5:
-            mem_samples.append(proc_mem(pid).get("VmRSS", 0.0))
+            mem_samples.append(sum(proc_mem(pid).get("VmRSS", 0.0) for pid in pids))
             await asyncio.sleep(1)
 
     sampler = asyncio.create_task(sample_memory())
@@ -386,34 +393,44 @@ async def _drive(port: int, pid: int, students: int, seconds: float, think, mem_
     return stats
 
 
-def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (2.0, 8.0)) -> dict:
+def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (2.0, 8.0), replicas: int = 1) -> dict:
     """Run the classroom and return the figures (also what run_all.py stores in results.json).
 
     `think`: seconds a student waits between actions (uniform). 2-8 s is a student reading the new step before
     clicking again (~6 reruns/s for 30 students); (0.5, 1.5) is a stress test. Server CPU per rerun is reported
     too: 1000 / that = reruns per second one server core can hold, whatever else the machine is doing.
+    `replicas`: that many `streamlit run` processes, each student sticky to one (the README's deployment).
+    Memory figures are the sum over the replicas.
     """
-    port = free_port()
-    proc = start_server(port)
+    ports = [free_port() for _ in range(replicas)]
+    procs: list[subprocess.Popen] = []
     mem_samples: list[float] = []
     try:
-        cold = asyncio.run(warm_up(port))
-        idle = proc_mem(proc.pid)
+        for port in ports:
+            procs.append(start_server(port))
+        cold = asyncio.run(warm_up(ports[0]))
+        for port in ports[1:]:
+            asyncio.run(warm_up(port))
+        pids = [p.pid for p in procs]
+        idle = sum(proc_mem(pid).get("VmRSS", 0) for pid in pids)
         load_before = os.getloadavg()
-        cpu0 = proc_cpu_seconds(proc.pid)
+        cpu0 = sum(proc_cpu_seconds(pid) for pid in pids)
         t0 = time.time()
-        stats = asyncio.run(_drive(port, proc.pid, students, seconds, think, mem_samples))
+        stats = asyncio.run(_drive(ports, pids, students, seconds, think, mem_samples))
         wall = time.time() - t0
-        cpu = proc_cpu_seconds(proc.pid) - cpu0
+        cpu = sum(proc_cpu_seconds(pid) for pid in pids) - cpu0
         load_after = os.getloadavg()
-        mem = proc_mem(proc.pid)
+        end_rss = sum(proc_mem(pid).get("VmRSS", 0) for pid in pids)
+        hwm = sum(proc_mem(pid).get("VmHWM", 0) for pid in pids)
     finally:
-        stop_server(proc)
+        for proc in procs:
+            stop_server(proc)
     all_lat = [v for vs in stats.latency.values() for v in vs]
     overall = summarize(all_lat)
     result = {
-        "students": students, "seconds": seconds, "think_s": list(think), "wall_s": round(wall, 1),
-        "cold_first_visit_s": cold, "reruns": len(all_lat), "reruns_per_s": round(len(all_lat) / wall, 1) if wall else 0.0,
+        "students": students, "seconds": seconds, "think_s": list(think), "replicas": replicas,
+        "wall_s": round(wall, 1), "cold_first_visit_s": cold, "reruns": len(all_lat),
+        "reruns_per_s": round(len(all_lat) / wall, 1) if wall else 0.0,
         "overall": overall,
         # Server CPU per rerun does not depend on what else runs on the machine; latency does (see loadavg).
         "server_cpu_s": round(cpu, 1), "server_cpu_ms_per_rerun": round(1000 * cpu / max(1, len(all_lat)), 1),
@@ -422,12 +439,11 @@ def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (
         "errors": sum(stats.errors.values()), "errors_by_action": dict(stats.errors),
         "error_samples": stats.error_samples,
         "missing_widgets": dict(stats.missing),
-        "server_mb": {"warm_rss": round(idle.get("VmRSS", 0), 1),
-                      "max_rss_sampled": round(max(mem_samples, default=0), 1),
-                      "end_rss": round(mem.get("VmRSS", 0), 1), "hwm": round(mem.get("VmHWM", 0), 1)},
+        "server_mb": {"warm_rss": round(idle, 1), "max_rss_sampled": round(max(mem_samples, default=0), 1),
+                      "end_rss": round(end_rss, 1), "hwm": round(hwm, 1)},
     }
     result["targets_met"] = bool(overall.get("p95_ms", 1e9) < 500 and result["errors"] == 0
-                                 and result["server_mb"]["hwm"] < 1024)
+                                 and result["server_mb"]["hwm"] < 1024 * replicas)
     return result
 
 
@@ -445,7 +461,7 @@ async def _profile(port: int, pid: int, repeats: int) -> dict:
             await s.visit(page)
         jobs = [(f"visit:{p or 'home'}", None, p) for p in PAGES] + [(n, n, None) for n in SCENARIOS if n != "visit"]
         for label, scenario, page in jobs:
-            cpu, wall = [], []
+            cpu, wall, size, deltas = [], [], [], []
             for _ in range(repeats):
                 if scenario and s.page != SCENARIOS[scenario][1]:
                     await s.visit(SCENARIOS[scenario][1])
@@ -455,8 +471,11 @@ async def _profile(port: int, pid: int, repeats: int) -> dict:
                 await (s.act(scenario) if scenario else s.visit(page))
                 wall.append(time.perf_counter() - t0)
                 cpu.append(proc_cpu_seconds(pid) - c0)
+                size.append(s.last_bytes)
+                deltas.append(s.last_deltas)
             out[label] = {"wall_ms_median": round(1000 * statistics.median(wall), 1),
-                          "server_cpu_ms_median": round(1000 * statistics.median(cpu), 1)}
+                          "server_cpu_ms_median": round(1000 * statistics.median(cpu), 1),
+                          "kb_sent": round(statistics.median(size) / 1024, 1), "deltas": statistics.median(deltas)}
     out["errors"] = stats.error_samples
     return out
 
@@ -472,10 +491,12 @@ def profile(repeats: int = 5) -> dict:
 
 
 def format_result(r: dict) -> str:
-    lines = [f"load: {r['students']} students x {r['seconds']} s (think {r['think_s'][0]}-{r['think_s'][1]} s): "
+    lines = [f"load: {r['students']} students x {r['seconds']} s on {r.get('replicas', 1)} server(s) "
+             f"(think {r['think_s'][0]}-{r['think_s'][1]} s): "
              f"{r['reruns']} reruns ({r['reruns_per_s']}/s), p50 {r['overall'].get('p50_ms')} ms, "
              f"p95 {r['overall'].get('p95_ms')} ms, max {r['overall'].get('max_ms')} ms, errors {r['errors']}, "
-             f"server RSS warm {r['server_mb']['warm_rss']} MB, max {r['server_mb']['max_rss_sampled']} MB (HWM {r['server_mb']['hwm']} MB), "
+             f"server RSS warm {r['server_mb']['warm_rss']} MB, max {r['server_mb']['max_rss_sampled']} MB "
+             f"(HWM {r['server_mb']['hwm']} MB), "
              f"server CPU {r['server_cpu_ms_per_rerun']} ms/rerun, loadavg {r['loadavg_1min_before_after']}"]
     lines.append(f"  first visits on a fresh server (s): {r['cold_first_visit_s']}")
     for name, s in r["actions"].items():
@@ -503,7 +524,8 @@ if __name__ == "__main__":
         if arg.startswith("--think="):
             lo, hi = arg.split("=", 1)[1].split(",")
             think = (float(lo), float(hi))
-    res = main(n, d, think)
+    replicas = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--replicas=")), 1)
+    res = main(n, d, think, replicas)
     print(format_result(res))
     if "--json" in sys.argv:
         print(json.dumps(res, indent=1))

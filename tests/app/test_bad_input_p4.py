@@ -49,7 +49,8 @@ def test_unknown_previous_words(prev, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("prev", ["", "   ", "!!! ???", "😀 🚀"], ids=["empty", "whitespace", "punctuation", "emoji"])
+@pytest.mark.parametrize("prev", ["", "   ", "!!! ???", "😀 🚀"],
+                         ids=["empty", "whitespace", "punctuation", "emoji"])
 def test_no_previous_words(prev, lang):
     at = open_page(PAGE, lang=lang)
     at.text_input(key="p4_prev").input(prev).run()

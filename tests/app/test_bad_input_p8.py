@@ -60,3 +60,10 @@ def test_lab_source_without_a_trained_model():
     at = open_page(PAGE, lang="zh", source="lab")
     assert not at.exception
     assert at.info and any("第 7 页" in i.value or "7" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_axis_with_the_same_word_twice(lang):
+    at = open_page(PAGE, lang=lang, method="axes", search="", n=300, colour="none", xpair="man man")
+    assert not at.exception
+    assert_message_in(at, lang)

@@ -83,3 +83,13 @@ def test_projector_bad_vectors_files(new_page, goto, assert_clean):
     page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=20_000)
     assert not page.get_by_test_id("stAlert").filter(has_text="word2vec").count(), alert_text(page)
     assert_clean(page)
+
+
+def test_projector_wrong_dimension_count(new_page, goto, assert_clean):
+    """A text vectors file with a short line is refused with a message (not read as binary garbage)."""
+    page = new_page(locale="zh-CN")
+    goto(page, "projector", lang="zh", source="upload", colour="none", search="")
+    upload(page, 0, "wrong-dim.txt", b"2 3\nking 0.1 0.2\nqueen 0.1 0.2 0.3\n")
+    no_live_payload(page)
+    assert_zh_message(page, "wrong-dim.txt")
+    assert_clean(page)
