@@ -7,14 +7,9 @@ from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
 from ui.stepper import fmt, legend_html, matrix_heatmap, prob_bars, sentence_html
 
-try:
-    from w2v_core.samples import lm_windows
-    from w2v_core.softmax_lm import SoftmaxLM
-    from w2v_core.text import split_sentences, tokenize
-except ImportError:  # core not merged yet
-    st.title(t("nav.p4"))
-    st.info(t("common.placeholder"))
-    st.stop()
+from w2v_core.samples import lm_windows
+from w2v_core.softmax_lm import SoftmaxLM
+from w2v_core.text import split_sentences, tokenize
 
 MAX_WORDS = 80  # a window sliding over more than this is no longer readable
 DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human mind"
@@ -25,7 +20,8 @@ CORPORA = {"en": "p4_corpus", "zh": "p4_corpus_zh"}  # toy corpora (data, not tr
 START = {"en": "thou shalt", "zh": "我想"}
 
 
-@st.cache_resource(show_spinner=False)
+# The spinner shows only while a model is trained (once per server); both languages, since it is set at import.
+@st.cache_resource(show_spinner=f'{t("p4.training", lang="en")} · {t("p4.training", lang="zh")}')
 def language_model(left: int, right: int, corpus: str = "en") -> SoftmaxLM:
     """The toy corpus' softmax LM, trained once per server with a fixed seed; shared and only ever read."""
     sentences = split_sentences(md(CORPORA[corpus], lang="en"))
@@ -58,8 +54,7 @@ st.header(t("p4.h_predict"))
 st.markdown(md("p4_predict"))
 st.radio(t("p4.lm"), tuple(CORPORA), key="p4_lm", horizontal=True, format_func=fmt("p4.lm_"),
          on_change=_corpus_changed)
-with st.spinner(t("p4.training")):
-    lm = language_model(2, 0, st.session_state.p4_lm)
+lm = language_model(2, 0, st.session_state.p4_lm)
 words = lm.vocab.index_to_key
 st.text_input(t("p4.prev"), key="p4_prev", max_chars=200, help=t("p4.prev_help"))
 prev = tokenize(st.session_state.p4_prev)
@@ -177,9 +172,8 @@ c2.text_input(t("p4.blank_right"), key="p4_blank_right", max_chars=100)
 left_words = tokenize(st.session_state.p4_blank_left)
 right_words = tokenize(st.session_state.p4_blank_right)
 st.html(sentence_html([*left_words, "____", *right_words], {len(left_words): "blank"}))
-with st.spinner(t("p4.training")):
-    lm_left = language_model(2, 0)  # the article's example is English, whatever corpus section 1 uses
-    lm_both = language_model(2, 1)
+lm_left = language_model(2, 0)  # the article's example is English, whatever corpus section 1 uses
+lm_both = language_model(2, 1)
 if not left_words:
     st.info(t("p4.blank_need_left"))
 else:

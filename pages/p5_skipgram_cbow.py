@@ -7,13 +7,8 @@ from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
 from ui.stepper import COLORS, fmt, legend_html, sentence_html
 
-try:
-    from w2v_core.samples import cbow_samples, skipgram_pairs
-    from w2v_core.text import tokenize
-except ImportError:  # core not merged yet
-    st.title(t("nav.p5"))
-    st.info(t("common.placeholder"))
-    st.stop()
+from w2v_core.samples import cbow_samples, skipgram_pairs
+from w2v_core.text import tokenize
 
 MAX_WORDS = 80  # a window sliding over more than this is no longer readable
 DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human mind"

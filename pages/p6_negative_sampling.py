@@ -10,15 +10,12 @@ from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
 from ui.stepper import COLORS, fmt, legend_html, line_chart, matrix_heatmap, sentence_html, vec_str
 
-try:
-    from w2v_core import sgns_demo
-    from w2v_core.samples import NegativeSampler, unigram_distribution
-    from w2v_core.sgns import cbow_step, init_params, sgns_step
-    from w2v_core.text import split_sentences
-except ImportError:  # core not merged yet
-    st.title(t("nav.p6"))
-    st.info(t("common.placeholder"))
-    st.stop()
+from ui.p6_softmax import softmax_section
+from w2v_core import sgns_demo
+from w2v_core.keyedvectors import KeyedVectors
+from w2v_core.samples import NegativeSampler, unigram_distribution
+from w2v_core.sgns import cbow_step, init_params, sgns_step
+from w2v_core.text import split_sentences
 
 DEFAULT_TEXT = "Thou shalt not make a machine in the likeness of a human mind.\nAaron ate a taco."
 DEFAULT_SEED = 1957  # with the default text, step 1 draws the article's negatives: aaron and taco
@@ -45,12 +42,7 @@ init_defaults({
 # ---------------------------------------------------------------- 1. why softmax is expensive
 st.header(t("p6.h_softmax"))
 st.markdown(md("p6_softmax"))
-try:
-    from ui.p6_softmax import softmax_section  # noqa: E402  (needs w2v_core.softmax_lm)
-except ImportError:
-    st.info(t("common.placeholder"))
-else:
-    softmax_section(st.session_state.p6_negative)
+softmax_section(st.session_state.p6_negative)
 
 # ---------------------------------------------------------------- 2. is it a neighbour?
 st.header(t("p6.h_neighbour"))
@@ -327,18 +319,13 @@ def stepper() -> None:
     # ---------------------------------------------------------------- after training: keep Embedding, drop Context
     st.subheader(t("p6.h_neighbours"))
     st.markdown(md("p6_neighbours"))
-    try:
-        from w2v_core.keyedvectors import KeyedVectors
-    except ImportError:
-        st.info(t("common.placeholder"))
-    else:
-        kv = KeyedVectors(np.asarray(sim["E"]), list(words))  # the Context matrix is discarded here
-        first = next((w for w in ("king", "国王", "not") if w in words), words[0])
-        q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
-        if q is not None and q in kv:
-            nn = kv.most_similar(q, topn=min(5, V - 1))
-            st.dataframe([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn], hide_index=True,
-                         width="content", key="p6_nn")
+    kv = KeyedVectors(np.asarray(sim["E"]), list(words))  # the Context matrix is discarded here
+    first = next((w for w in ("king", "国王", "not") if w in words), words[0])
+    q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
+    if q is not None and q in kv:
+        nn = kv.most_similar(q, topn=min(5, V - 1))
+        st.dataframe([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn], hide_index=True,
+                     width="content", key="p6_nn")
 
 
 stepper()

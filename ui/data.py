@@ -20,14 +20,9 @@ def glove():
     """The shared GloVe KeyedVectors, or None after telling the user how to install them."""
     try:
         return _load_glove()
-    except ImportError:
+    except ImportError:  # GloveMissingError is one: package or data files missing -> say how to install
         st.error(t("common.glove_missing"))
         return None
-    except Exception as exc:  # GloveMissingError and friends: the message says what to do
-        if type(exc).__name__ == "GloveMissingError":
-            st.error(t("common.glove_missing"))
-            return None
-        raise
 
 
 def parse_words(text: str, limit: int = 20) -> list[str]:
