@@ -77,7 +77,8 @@ with left:
             st.page_link("pages/p7_training_lab.py", label=t("p8.go_lab"))
         else:
             kv, key = lab_model["kv"], f"lab:{lab_model['key']}"
-            st.caption(t("p8.lab_model", corpus=md_safe(lab_model["corpus"]), words=f"{len(kv):,}"))
+            # The corpus is one of the lab's ids ("kingdom_en", "custom"): show its name in the reader's language.
+            st.caption(t("p8.lab_model", corpus=t(f"p7.corpus_{lab_model['corpus']}"), words=f"{len(kv):,}"))
     else:
         up = st.file_uploader(t("p8.upload", mb=pj.MAX_UPLOAD_BYTES // 1_000_000), type=["txt", "vec", "bin"],
                               key="p8_upload")

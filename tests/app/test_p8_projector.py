@@ -6,6 +6,7 @@ import pytest
 from apptest import open_page
 
 from ui import projector as pj
+from ui.i18n import t
 from ui.lab_results import word2vec_text
 from w2v_core import projections
 from w2v_core.glove import load_glove
@@ -115,6 +116,9 @@ def test_lab_model_source_needs_a_trained_model_then_shows_it():
     assert not at.exception
     lab_kv = at.session_state["lab_model"]["kv"]
     assert points(at)["customdata"] == list(lab_kv.index_to_key)
+    corpus = at.session_state["lab_model"]["corpus"]
+    caption = " ".join(c.value for c in at.caption)
+    assert t(f"p7.corpus_{corpus}", lang="en") in caption and f"Corpus: {corpus}" not in caption  # its name, not its id
 
 
 def test_uploaded_vectors_are_parsed_strictly(tmp_path):
