@@ -9,11 +9,12 @@ Every query works on unit-length rows, so "similarity" always means cosine simil
 """
 from __future__ import annotations
 
-import difflib
 import threading
 from numbers import Integral
 
 import numpy as np
+
+from .spelling import SpellingIndex
 
 
 class UnknownWordError(KeyError):
@@ -48,15 +49,6 @@ def _top(scores, topn, skip=()):
     return [int(i) for i in best if int(i) not in skip][:topn]
 
 
-def _char_counts(words):
-    """Lengths and (len(words), 64) character counts (characters hashed into 64 bins) for :meth:`suggest`."""
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))  # (n,)
-    codes = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32) % 64
-    counts = np.zeros((len(words), 64), dtype=np.int16)  # (n, 64)
-    np.add.at(counts, (np.repeat(np.arange(len(words)), lengths), codes), 1)
-    return lengths, counts
-
-
 class KeyedVectors:
     """Vectors with words as keys, like gensim's ``model.wv``.
 
@@ -88,7 +80,7 @@ class KeyedVectors:
         if len(self.key_to_index) != len(index_to_key):
             raise ValueError("index_to_key contains duplicate words")
         self._normed = None
-        self._buckets = None
+        self._spelling = None  # (limit, SpellingIndex), built on the first suggest()
         self._lock = threading.Lock()
 
     # --- basics -------------------------------------------------------------------------------------------
@@ -325,34 +317,15 @@ class KeyedVectors:
 
     # --- vocabulary helpers -------------------------------------------------------------------------------
     def suggest(self, word, n=5, limit=50_000, cutoff=0.6):
-        """Close spellings of ``word`` among the ``limit`` most frequent words (difflib ratio >= ``cutoff``).
-
-        difflib's ratio is :math:`2M / (|a| + |b|)` (M = matching characters). A vectorised upper bound (shared
-        character counts) keeps only the few hundred most promising words of similar length, so a query over
-        400,000 words takes milliseconds. Ties go to the more frequent word.
+        """Close spellings of ``word`` among the ``limit`` most frequent words (difflib ratio >= ``cutoff``);
+        see :class:`~w2v_core.spelling.SpellingIndex`.
 
         >>> KeyedVectors(np.eye(3), ["queen", "queens", "apple"]).suggest("quen")
         ['queen', 'queens']
         """
-        if not isinstance(word, str) or not word or n < 1:
-            return []
-        if self._buckets is None or self._buckets[0] != limit:
-            keys = [k for k in self.index_to_key[:limit] if isinstance(k, str) and 0 < len(k) <= 64]
-            self._buckets = (limit, keys, *_char_counts(keys))  # one assignment: safe if two threads race
-        _, keys, lengths, counts = self._buckets
-        query = word.lower()[:64]
-        out = [w for w in (query, word.capitalize()) if w != word and w in self.key_to_index]
-        near = np.flatnonzero(np.abs(lengths - len(query)) <= 2)
-        shared = np.minimum(counts[near], _char_counts([query])[1][0]).sum(axis=1)  # >= matching characters
-        bound = 2.0 * shared / (lengths[near] + len(query))  # >= difflib's ratio
-        order = np.argsort(-bound, kind="stable")[:300]
-        matcher, scored = difflib.SequenceMatcher(b=query), []
-        for i in near[order[bound[order] >= cutoff]]:
-            matcher.set_seq1(keys[i])
-            if matcher.ratio() >= cutoff:
-                scored.append((-matcher.ratio(), int(i)))
-        out += [keys[i] for _, i in sorted(scored) if keys[i] not in out]
-        return out[:n]
+        if self._spelling is None or self._spelling[0] != limit:
+            self._spelling = (limit, SpellingIndex(self.index_to_key[:limit]))  # one assignment: safe if threads race
+        return self._spelling[1].suggest(word, n, cutoff, known=self.key_to_index)
 
     def subset(self, n):
         """A KeyedVectors with the first ``n`` words (the most frequent ones), sharing this one's memory.
