@@ -30,8 +30,9 @@ browser:
 			chromium fonts-liberation fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji fontconfig >/dev/null; \
 	fi
 
+# The warm-up opens every page once in the background as soon as the server answers (see scripts/warm_up.py).
 run: deps
-	$(PY) -m streamlit run app.py --server.port=$(PORT)
+	$(PY) scripts/warm_up.py $(PORT) & $(PY) -m streamlit run app.py --server.port=$(PORT)
 
 test: dev-deps browser
 	$(PY) -m pytest -q --durations=10 tests

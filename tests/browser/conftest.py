@@ -22,7 +22,8 @@ Fixtures
   `locale` also sets `st.context.locale`, so "zh-CN" gets Chinese when no ?lang= is given. The page carries
   `page.w2v_errors` (console errors and uncaught page errors, as strings) and `page.w2v_finished` (how many
   `script_finished` ForwardMsgs arrived on Streamlit's websocket so far, any status).
-- `warm_server` (session, used by `goto`): the home page is opened once before any test (see its docstring).
+- `warm_server` (session, used by `goto`): scripts/warm_up.py opens every page once before any test, as `make run`
+  does (see its docstring). `start_server(log_name)`, `warm_up(url)`, `stop_server(proc)`: a separate fresh server for a test.
 - `goto(page, path="", **query)`: open `server_url/path?query` and wait for that run to finish. Returns seconds.
 - `reload(page)`: reload the page (a new Streamlit session, same URL) and wait for its run. Returns seconds.
 - `rerun(page, timeout=30)`: context manager; the block's action must cause a rerun. On exit it waits for a new
@@ -96,38 +97,48 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url():
+def start_server(log_name: str = "streamlit-server.log") -> tuple[subprocess.Popen, str]:
+    """A fresh `streamlit run app.py` on a free 127.0.0.1 port, healthy; (process, url). Fails the test if not."""
     ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
-    log = (ARTIFACTS / "streamlit-server.log").open("wb")
+    log = (ARTIFACTS / log_name).open("wb")
     cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.address=127.0.0.1", f"--server.port={port}",
            "--server.headless=true", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    log.close()  # the child keeps its own handle
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with {proc.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        if time.monotonic() > deadline:
+            stop_server(proc)
+            pytest.fail(f"streamlit did not become healthy within 60 s; see {log.name}")
+        time.sleep(0.1)
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
     try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy within 60 s; see {log.name}")
-            time.sleep(0.1)
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    proc, url = start_server()
+    try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        stop_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -243,17 +254,21 @@ def new_page(browser):
         ctx.close()
 
 
+def warm_up(url: str) -> str:
+    """Run scripts/warm_up.py against `url` as `make run` does; its report. Fails the test if it failed."""
+    port = url.rsplit(":", 1)[1]
+    run = subprocess.run([sys.executable, "scripts/warm_up.py", port, "--wait", "30"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr  # a page raised, was not found, or timed out
+    return run.stdout
+
+
 @pytest.fixture(scope="session")
-def warm_server(server_url, browser):
-    """Open the home page once. On a fresh server the very first deep link logs "page ... does not seem to exist"
-    (streamlit/streamlit#9624: st.navigation's pages are unknown before the first run), while still showing the
-    right page; one visit to the entry point first keeps that out of every test."""
-    ctx = browser.new_context()
-    page = ctx.new_page()
-    _watch(page)
-    page.goto(server_url)
-    _settle(page, 0, 60)
-    ctx.close()
+def warm_server(server_url):
+    """Warm the server as `make run` does (scripts/warm_up.py: every page once, both languages, over the websocket):
+    on a fresh server the very first deep link would flash "Page not found" (see that script), and first visits
+    pay for GloVe and the page-4 model."""
+    warm_up(server_url)
     return server_url
 
 
