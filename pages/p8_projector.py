@@ -161,8 +161,8 @@ with right:
             key = f"{key}:tsne{n}"
         bar = st.empty()
 
-        def _progress(frac: float, *_):
-            bar.progress(min(1.0, float(frac)), text=t("p8.tsne_running"))
+        def _progress(frac: float, step: int, total: int):
+            bar.progress(min(1.0, float(frac)), text=t("p8.tsne_running", step=f"{step:,}", total=f"{total:,}"))
 
         proj = pj.tsne(key, float(ss["p8_perplexity"]), int(ss["p8_iters"]), int(ss["p8_tseed"]), X, _progress)
         bar.empty()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import html
+import threading
+from collections import OrderedDict
 
 import numpy as np
 import plotly.graph_objects as go
@@ -49,9 +51,35 @@ def pca(key: str, _X: np.ndarray):
     return projections.pca(_X, n_components=min(PCA_COMPONENTS, _X.shape[1], _X.shape[0]))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def tsne(key: str, perplexity: float, max_iter: int, seed: int, _X: np.ndarray, _progress=None):
-    return projections.tsne(_X, perplexity=perplexity, max_iter=max_iter, seed=seed, progress=_progress)
+TSNE_KEEP = 16  # t-SNE maps kept per server (each is only n x 2 numbers)
+_tsne_lock = threading.Lock()
+
+
+@st.cache_resource(show_spinner=False)
+def _tsne_maps() -> OrderedDict:
+    """t-SNE maps by settings, shared by every session (read-only arrays), least recently used dropped first.
+
+    A plain store and not st.cache_data: the fit reports its progress to the page, and st.cache_data would record
+    those ~50 progress-bar updates and replay them on every later rerun that finds the map in its cache.
+    """
+    return OrderedDict()
+
+
+def tsne(key: str, perplexity: float, max_iter: int, seed: int, X: np.ndarray, progress=None):
+    """The t-SNE map of `X` (named by `key`) for these settings: computed once per server, then reused."""
+    settings = (key, perplexity, max_iter, seed)
+    maps = _tsne_maps()
+    with _tsne_lock:
+        if settings in maps:
+            maps.move_to_end(settings)
+            return maps[settings]
+    proj = projections.tsne(X, perplexity=perplexity, max_iter=max_iter, seed=seed, progress=progress)
+    proj.coords.setflags(write=False)  # shared between sessions: nobody may change it
+    with _tsne_lock:
+        maps[settings] = proj
+        while len(maps) > TSNE_KEEP:
+            maps.popitem(last=False)
+    return proj
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -1,4 +1,5 @@
 """Pages 7 and 8 in a real browser: play grows the loss curve, pause holds it; uploads; timings; screenshots."""
+import contextlib
 import time
 
 import pytest
@@ -121,4 +122,24 @@ def test_uploads_with_bad_files_give_clear_messages(new_page, goto, rerun, asser
     err = page.get_by_test_id("stAlertContentError").first.inner_text()
     print("\nupload error shown:", err)
     assert err.startswith(t("p8.err_format", lang="zh", detail="")[:10]) and "line 3" in err  # names the line
+    assert_clean(page)
+
+
+def test_tsne_progress_bar_counts_the_steps(new_page, warm_server, assert_clean):
+    """A long t-SNE shows which gradient step it is on, not just a bar that sits at 0 and then vanishes."""
+    page = new_page(locale="zh-CN", width=1400, height=1000)
+    # An unusual seed: this map is not in the server's cache yet, so the fit really runs (a few seconds).
+    page.goto(f"{warm_server}/projector?lang=zh&method=tsne&n=1500&tsne_n=1500&iters=1000&tseed=4242")
+    texts = set()
+
+    def sample() -> bool:
+        bar = page.get_by_test_id("stProgress")
+        if bar.count():
+            with contextlib.suppress(Exception):  # the bar may vanish between count and read
+                texts.add(bar.first.inner_text(timeout=500))
+        return page.get_by_test_id("stPlotlyChart").count() > 0 and not bar.count()
+
+    assert wait_for(sample, timeout=90, every=0.1), "the t-SNE map never appeared"
+    steps = {tx for tx in texts if "/ 1,000" in tx}
+    assert len(steps) >= 3, f"the progress text should move through the steps, saw {sorted(texts)}"
     assert_clean(page)

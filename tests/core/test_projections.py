@@ -43,11 +43,14 @@ def test_pca_signs_are_deterministic(X):
 
 def test_tsne_shape_determinism_and_progress(X):
     calls = []
-    a = tsne(X[:60], perplexity=10, max_iter=250, seed=3, progress=calls.append)
+    a = tsne(X[:60], perplexity=10, max_iter=250, seed=3, progress=lambda *c: calls.append(c))
     b = tsne(X[:60], perplexity=10, max_iter=250, seed=3)
     assert a.coords.shape == (60, 2) and a.perplexity == 10 and a.note == ""
-    np.testing.assert_array_equal(a.coords, b.coords)
-    assert calls[0] == 0.0 and calls[-1] == 1.0
+    np.testing.assert_array_equal(a.coords, b.coords)  # counting the steps changes no number
+    assert calls[0] == (0.0, 0, 250) and calls[-1] == (1.0, 250, 250)
+    steps = [step for _, step, _ in calls]
+    assert len(calls) >= 20 and steps == sorted(steps), "progress is reported while the gradient steps run"
+    assert all(abs(frac - step / 250) < 1e-9 for frac, step, _ in calls)
     assert not np.allclose(a.coords, tsne(X[:60], perplexity=10, max_iter=250, seed=4).coords)  # seed matters
     p3, p4 = (tsne(X[:60], perplexity=10, max_iter=250, seed=s, init="pca").coords for s in (3, 4))
     np.testing.assert_array_equal(p3, p4)  # a PCA start needs no randomness
@@ -103,3 +106,25 @@ def test_docstring_examples_run(name):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
     assert name == "glove" or result.attempted > 0
+
+
+def test_tsne_progress_of_concurrent_fits_stays_apart(X):
+    """Two sessions fitting at once (two threads): each progress bar sees only its own steps."""
+    import threading
+
+    seen = {1: [], 2: []}
+    done = {}
+
+    def fit(n, iters):
+        done[n] = tsne(X[:40], perplexity=5, max_iter=iters, seed=n, progress=lambda *c: seen[n].append(c))
+
+    threads = [threading.Thread(target=fit, args=(1, 250)), threading.Thread(target=fit, args=(2, 500))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for n, total in ((1, 250), (2, 500)):
+        steps = [step for _, step, tot in seen[n] if tot == total]
+        assert len(steps) == len(seen[n]) and steps == sorted(steps) and steps[-1] == total
+        assert max(steps[1:-1]) <= total  # never counts the other thread's steps
+    np.testing.assert_array_equal(done[1].coords, tsne(X[:40], perplexity=5, max_iter=250, seed=1).coords)
