@@ -7,7 +7,7 @@ import streamlit as st
 from ui import vis
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
-from ui.state import init_defaults
+from ui.state import init_defaults, qp_get, qp_set
 from w2v_core.columns import cosine_terms, rescale
 
 PEOPLE = ("me", "p1", "p2")  # the 2-trait section: me and two candidates
@@ -18,9 +18,21 @@ BIG5_DEFAULT = [[-0.4, 0.8, 0.5, -0.2, 0.3],
                 [-0.5, -0.4, -0.2, 0.7, -0.1],
                 [-0.2, 0.7, 0.6, 0.1, 0.2]]
 
+SCALES = (-1.0, 0.5, 1.0, 2.0, 3.0)
+# A shared link sets the score, the three 2-trait vectors and the stretch (?score=70&me_x=0.5&...); the quiz
+# (guess, reveal) always starts closed. Anything out of range or unreadable falls back to the default.
+URL_KEYS = {"p1_score": ("score", int, 0, 100), "p1_scale": ("scale", float, None, None),
+            **{f"p1_{who}_{axis}": (f"{who}_{axis}", float, -1.0, 1.0) for who in PEOPLE for axis in "xy"}}
 WIDGETS = {"p1_score": 38, "p1_me_x": -0.4, "p1_me_y": 0.8, "p1_p1_x": -0.3, "p1_p1_y": 0.2, "p1_p2_x": -0.5,
            "p1_p2_y": -0.4, "p1_scale": 1.0, "p1_reveal": False, "p1_guess": None}
-restore("p1", WIDGETS)
+
+
+def from_url(key: str, default):
+    name, cast, lo, hi = URL_KEYS[key]
+    return qp_get(name, default, cast, choices=SCALES if key == "p1_scale" else None, lo=lo, hi=hi)
+
+
+restore("p1", {key: from_url(key, default) if key in URL_KEYS else default for key, default in WIDGETS.items()})
 init_defaults({"p1_big5_values": [row[:] for row in BIG5_DEFAULT]})  # a plain key: survives page switches
 
 
@@ -70,7 +82,7 @@ for col, who in zip(cols, PEOPLE):
         st.markdown(f"**{name(who)}**")
         st.number_input(t("p1.trait1"), -1.0, 1.0, step=0.05, key=f"p1_{who}_x", format="%.2f")
         st.number_input(t("p1.trait2"), -1.0, 1.0, step=0.05, key=f"p1_{who}_y", format="%.2f")
-scale = st.select_slider(t("p1.scale_label"), options=[-1.0, 0.5, 1.0, 2.0, 3.0], key="p1_scale",
+scale = st.select_slider(t("p1.scale_label"), options=SCALES, key="p1_scale",
                          format_func=lambda v: f"× {v:g}", help=t("p1.scale_help"))
 
 vec = {who: (st.session_state[f"p1_{who}_x"], st.session_state[f"p1_{who}_y"]) for who in PEOPLE}
@@ -84,6 +96,7 @@ guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, key="p1_guess",
                  format_func=lambda w: t(f"p1.name_{w}", lang=lang), horizontal=True)
 revealed = st.toggle(t("p1.reveal"), key="p1_reveal")
 remember("p1", WIDGETS)
+qp_set(**{name: f"{st.session_state[key]:g}" for key, (name, *_) in URL_KEYS.items()})
 
 left, right = st.columns([3, 2])
 with left:

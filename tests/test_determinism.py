@@ -41,6 +41,8 @@ def numbers_in(fp: dict) -> int:
 
 # page -> (query for the runs, query for the control run, interactions: list of (kind, key, value))
 CASES = {
+    "p1": ("pages/p1_personality.py", {"score": 70, "me_x": 0.5, "me_y": -0.25, "scale": 2},
+           {"score": 20, "me_x": -0.5, "me_y": 0.25, "scale": 3}, []),  # no seed: other vectors
     "p3": ("pages/p3_analogies.py", {"pos": "king, woman", "neg": "man", "method": "add", "ranks": 1},
            {"pos": "paris, italy", "neg": "france", "method": "add", "ranks": 1}, []),  # no seed: another query
     "p7": ("pages/p7_training_lab.py", {"corpus": "kingdom_en", "epochs": 3, "vector_size": 16, "seed": 3},

@@ -117,3 +117,21 @@ def test_language_switch_keeps_the_numbers():
     assert at.slider(key="p1_score").value == 64
     assert at.session_state["p1_big5_values"] == rows
     assert list(at.dataframe[0].value["who"]) == ["我", "1 号", "2 号", "3 号"]
+
+
+def test_a_shared_link_sets_the_vectors_and_the_page_writes_them_back():
+    at = open_page(PAGE, score=70, me_x=0.5, me_y="-0.25", scale=2, p1_x="nan", p2_x=5, p2_y="<b>x</b>")
+    assert at.slider(key="p1_score").value == 70
+    assert at.number_input(key="p1_me_x").value == 0.5 and at.number_input(key="p1_me_y").value == -0.25
+    assert at.select_slider(key="p1_scale").value == 2.0
+    # unreadable or out of range: the defaults
+    assert at.number_input(key="p1_p1_x").value == -0.3 and at.number_input(key="p1_p2_x").value == -0.5
+    assert at.number_input(key="p1_p2_y").value == -0.4
+    assert not at.toggle(key="p1_reveal").value, "a link never opens the quiz's answer"
+    at.toggle(key="p1_reveal").set_value(True).run()
+    me, p1 = (0.5, -0.25), (2 * -0.3, 2 * 0.2)  # person 1 stretched by the link's scale
+    assert metric_values(at)[0] == pytest.approx(cos(me, p1), abs=1e-3)
+    at.number_input(key="p1_p2_x").set_value(0.75).run()
+    qp = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert qp["p2_x"] == "0.75" and qp["score"] == "70" and qp["me_y"] == "-0.25" and qp["p1_x"] == "-0.3"
+    assert qp["scale"] == "2"
