@@ -128,3 +128,16 @@ def test_tsne_progress_of_concurrent_fits_stays_apart(X):
         assert len(steps) == len(seen[n]) and steps == sorted(steps) and steps[-1] == total
         assert max(steps[1:-1]) <= total  # never counts the other thread's steps
     np.testing.assert_array_equal(done[1].coords, tsne(X[:40], perplexity=5, max_iter=250, seed=1).coords)
+
+
+def test_tsne_progress_falls_back_to_start_and_end_without_the_hook(X, monkeypatch):
+    """If a future scikit-learn renames its objective, the hook is not installed: the map and the two end points
+    of the progress remain."""
+    from w2v_core import projections
+
+    expected = tsne(X[:30], perplexity=5, max_iter=250, seed=1).coords
+    monkeypatch.setattr(projections, "_install_step_hook", lambda: False)
+    calls = []
+    got = tsne(X[:30], perplexity=5, max_iter=250, seed=1, progress=lambda *c: calls.append(c))
+    assert calls == [(0.0, 0, 250), (1.0, 250, 250)]
+    np.testing.assert_array_equal(got.coords, expected)
