@@ -28,6 +28,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import warm_up as warm  # noqa: E402  (scripts/warm_up.py: what `make run` does to a fresh server)
 
 # Url paths of the pages (app.py's PAGES); home is the default page, whose url path is "".
 PAGES = ["", "personality", "word-embeddings", "analogies", "language-models", "skipgram-cbow",
@@ -356,17 +358,13 @@ def summarize(values: list[float]) -> dict:
 
 
 async def warm_up(port: int) -> dict[str, float]:
-    """The teacher opens every page once before class (fresh server: GloVe, models, imports). Seconds per page."""
-    import websockets
-
-    stats = Stats()
-    s = Student(-1, port, "en", stats)
-    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None, ping_interval=None) as ws:
-        s.ws = ws
-        for page in PAGES:
-            await s.visit(page)
-    return {name: round(v[0], 2) for name, v in stats.latency.items()}
+    """The teacher opens every page once before class, as `make run` does (scripts/warm_up.py, both languages).
+    Seconds per page of the first (English) pass on the fresh server."""
+    visits = await warm.visit_all("127.0.0.1", port)
+    problems = [v for v in visits if v[3]]
+    if problems:
+        raise RuntimeError(f"warm-up failed: {problems}")
+    return {f"visit:{page.strip('/') or 'home'}": round(sec, 2) for lang, page, sec, _ in visits if lang == "en"}
 
 
 async def _drive(ports: list[int], pids: list[int], students: int, seconds: float, think,
