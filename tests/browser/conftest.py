@@ -23,7 +23,8 @@ Fixtures
   `page.w2v_errors` (console errors and uncaught page errors, as strings) and `page.w2v_finished` (how many
   `script_finished` ForwardMsgs arrived on Streamlit's websocket so far, any status).
 - `warm_server` (session, used by `goto`): scripts/warm_up.py opens every page once before any test, as `make run`
-  does (see its docstring). `start_server(log_name)`, `warm_up(url)`, `stop_server(proc)`: a separate fresh server for a test.
+  does (see its docstring). `start_server(log_name)`, `warm_up(url)`, `stop_server(proc)`: a separate fresh
+  server for one test.
 - `goto(page, path="", **query)`: open `server_url/path?query` and wait for that run to finish. Returns seconds.
 - `reload(page)`: reload the page (a new Streamlit session, same URL) and wait for its run. Returns seconds.
 - `rerun(page, timeout=30)`: context manager; the block's action must cause a rerun. On exit it waits for a new
