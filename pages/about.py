@@ -1,7 +1,6 @@
 """About: credits and references, and the versions of the libraries this copy of the app is running on."""
 import platform
 import re
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -26,7 +25,9 @@ def pinned_requirements() -> list[tuple[str, str]]:
     return pins
 
 
-@lru_cache(maxsize=None)  # scanning site-packages is slow and versions cannot change while the server runs
+# Scanning site-packages is slow and versions cannot change while the server runs. st.cache_data and not
+# functools.lru_cache: a page file is executed afresh on every run, so an lru_cache here would start empty each time.
+@st.cache_data(show_spinner=False)
 def installed_version(name: str) -> str | None:
     try:
         return metadata.version(name)
