@@ -141,10 +141,11 @@ by_window = [make_samples(tuple(tokens), w, shrink, seed) for w in range(1, 6)]
 fig = go.Figure([go.Bar(x=list(range(1, 6)), y=[len(c) for c, _ in by_window], name=t("p5.count_cbow"),
                         marker_color=COLORS["center"]),
                  go.Bar(x=list(range(1, 6)), y=[len(p) for _, p in by_window], name=t("p5.count_sg"),
-                        marker_color=COLORS["context"])])
-fig.update_layout(barmode="group", height=300, margin=dict(l=10, r=10, t=40, b=10), title=t("p5.counts_by_window"),
-                  xaxis=dict(title=t("p5.window"), dtick=1), yaxis=dict(title=t("p5.samples")),
-                  legend=dict(orientation="h", y=1.15, x=0.5, xanchor="center"))
+                        marker_color=COLORS["context"])],
+                layout=dict(barmode="group", height=300, margin=dict(l=10, r=10, t=40, b=10),
+                            title=t("p5.counts_by_window"), xaxis=dict(title=t("p5.window"), dtick=1),
+                            yaxis=dict(title=t("p5.samples")), legend=dict(orientation="h", y=1.15, x=0.5,
+                                                                             xanchor="center")))
 st.plotly_chart(fig, width="stretch", key="p5_counts_chart")
 
 with st.expander(t("p5.shrink_title"), expanded=shrink):
@@ -152,7 +153,7 @@ with st.expander(t("p5.shrink_title"), expanded=shrink):
     if shrink:
         fig = go.Figure(go.Bar(x=[f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], y=[s["window"] for s in cbow],
                                marker_color=[COLORS["context"] if s["position"] == st.session_state.p5_pos
-                                             else COLORS["center"] for s in cbow]))
-        fig.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title=t("p5.effective_short"),
-                          yaxis=dict(range=[0, window + 0.5], dtick=1, title=t("p5.window")))
+                                             else COLORS["center"] for s in cbow]),
+                        layout=dict(height=260, margin=dict(l=10, r=10, t=30, b=10), title=t("p5.effective_short"),
+                                    yaxis=dict(range=[0, window + 0.5], dtick=1, title=t("p5.window"))))
         st.plotly_chart(fig, width="stretch", key="p5_windows_chart")

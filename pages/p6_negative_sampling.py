@@ -127,13 +127,12 @@ probs = unigram_distribution(vocab.counts, ss.p6_ns)
 raw = unigram_distribution(vocab.counts, 1.0)
 draws = NegativeSampler(vocab.counts, ns_exponent=ss.p6_ns, rng=np.random.default_rng(seed)).draw(50)
 drawn = np.bincount(draws, minlength=V)
-fig = go.Figure()
-fig.add_trace(go.Bar(x=words, y=raw, name=t("p6.dist_raw"), marker_color="#cccccc"))
-fig.add_trace(go.Bar(x=words, y=probs, name=t("p6.dist_ns", e=ss.p6_ns), marker_color=COLORS["negative"]))
-fig.add_trace(go.Scatter(x=words, y=drawn / 50, name=t("p6.dist_drawn"), mode="markers",
-                         marker=dict(symbol="x", size=12, color=COLORS["context"]), yaxis="y"))
-fig.update_layout(barmode="group", height=340, margin=dict(l=10, r=10, t=30, b=10),
-                  legend=dict(orientation="h", y=1.12), yaxis=dict(title=t("p6.dist_y"), tickformat=".0%"))
+fig = go.Figure(data=[go.Bar(x=words, y=raw, name=t("p6.dist_raw"), marker_color="#cccccc"),
+                      go.Bar(x=words, y=probs, name=t("p6.dist_ns", e=ss.p6_ns), marker_color=COLORS["negative"]),
+                      go.Scatter(x=words, y=drawn / 50, name=t("p6.dist_drawn"), mode="markers",
+                                 marker=dict(symbol="x", size=12, color=COLORS["context"]), yaxis="y")],
+                layout=dict(barmode="group", height=340, margin=dict(l=10, r=10, t=30, b=10),
+                            legend=dict(orientation="h", y=1.12), yaxis=dict(title=t("p6.dist_y"), tickformat=".0%")))
 st.plotly_chart(fig, width="stretch", key="p6_dist_chart")
 
 # ---------------------------------------------------------------- 3. the SGNS stepper

@@ -125,7 +125,7 @@ def scatter(coords: np.ndarray, words: list[str], colours, legend: list[tuple[st
     n, dims = coords.shape
     safe = np.array([html.escape(w) for w in words], dtype=object)
     colours = np.zeros(n, dtype=np.int16) if colours is None else np.asarray(colours, dtype=np.int16)
-    fig = go.Figure()
+    traces, annotations = [], []
     is_3d = dims == 3
     trace = go.Scatter3d if is_3d else go.Scattergl
     base = dict(x=coords[:, 0], y=coords[:, 1], customdata=safe, name="",
@@ -135,10 +135,10 @@ def scatter(coords: np.ndarray, words: list[str], colours, legend: list[tuple[st
     size = 3 if is_3d else (5 if n > 2000 else 7)
     opacity = 0.3 if highlight else 0.75  # a search dims everything else
     if label_all:
-        fig.add_trace(trace(**base, mode="markers+text", text=safe, textposition="top center",
+        traces.append(trace(**base, mode="markers+text", text=safe, textposition="top center",
                             marker=_colour_marker(colours, size, opacity)))
     else:
-        fig.add_trace(trace(**base, mode="markers", marker=_colour_marker(colours, size, opacity)))
+        traces.append(trace(**base, mode="markers", marker=_colour_marker(colours, size, opacity)))
     if labelled and not label_all:  # e.g. the words of the learner's groups: bigger, with their label
         index = {w: i for i, w in enumerate(words)}
         idx = [index[w] for w in labelled if w in index]
@@ -148,9 +148,9 @@ def scatter(coords: np.ndarray, words: list[str], colours, legend: list[tuple[st
                    marker=_colour_marker(colours[idx], size + 4, 0.3 if highlight else 1))
         if is_3d:
             lab["z"] = coords[idx, 2]
-        fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(**lab))
+        traces.append((go.Scatter3d if is_3d else go.Scatter)(**lab))
     for name, colour in legend:  # legend entries only (no points)
-        fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(
+        traces.append((go.Scatter3d if is_3d else go.Scatter)(
             x=[None], y=[None], **({"z": [None]} if is_3d else {}), mode="markers", name=html.escape(name),
             marker=dict(size=10, color=colour)))
     if highlight:
@@ -164,19 +164,20 @@ def scatter(coords: np.ndarray, words: list[str], colours, legend: list[tuple[st
                               line=dict(width=1.5, color="black")))
         if is_3d:
             hl["z"] = coords[idx, 2]
-        fig.add_trace((go.Scatter3d if is_3d else go.Scatter)(**hl))
-        if not is_3d:  # labels on a white box: readable over a cloud of points (one layout update: fast)
+        traces.append((go.Scatter3d if is_3d else go.Scatter)(**hl))
+        if not is_3d:  # labels on a white box: readable over a cloud of points
             first = idx[:1]  # the searched word: drawn last (on top), bold and larger
-            fig.update_layout(annotations=[
+            annotations = [
                 dict(x=float(coords[i, 0]), y=float(coords[i, 1]), showarrow=False, yshift=16, borderpad=2,
                      text=f"<b>{safe[i]}</b>" if i in first else safe[i], bgcolor="rgba(255,255,255,0.85)",
                      font=dict(size=18 if i in first else 15, color="black"))
-                for i in idx[1:] + first])
+                for i in idx[1:] + first]
     layout = dict(height=height, margin=dict(l=10, r=10, t=10, b=10), font=dict(size=14),
-                  legend=dict(orientation="h", y=-0.08), hoverlabel=dict(font_size=16))
+                  legend=dict(orientation="h", y=-0.08), hoverlabel=dict(font=dict(size=16)))
+    titles = {axis: dict(title=dict(text=text)) for axis, text in zip(("xaxis", "yaxis", "zaxis"), axis_titles)}
     if is_3d:
-        layout["scene"] = dict(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1], zaxis_title=axis_titles[2])
+        layout["scene"] = titles
     else:
-        layout.update(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1])
-    fig.update_layout(**layout)
-    return fig
+        layout.update(xaxis=titles["xaxis"], yaxis=titles["yaxis"], annotations=annotations)
+    # One go.Figure call: each add_trace/update_layout call re-validates the whole figure (about 3x slower).
+    return go.Figure(data=traces, layout=layout)

@@ -64,51 +64,50 @@ def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, hi
     """Vocabulary x dimension heatmap; `highlights[row] = role` frames the rows a step looks up."""
     m = np.asarray(matrix, dtype=float)
     zmax = zmax or float(max(np.abs(m).max(), 1e-6))
-    fig = go.Figure(go.Heatmap(
+    heatmap = go.Heatmap(
         z=m, x=[str(j) for j in range(m.shape[1])], y=list(row_labels), zmin=-zmax, zmax=zmax, zmid=0,
         colorscale="RdBu", reversescale=True,
         texttemplate=(None if m.size > 160 or m.shape[1] > 10 else "%{z:.3f}" if m.shape[1] <= 6 else "%{z:.2f}"),
-        hovertemplate="%{y} [%{x}] = %{z:.4f}<extra></extra>", colorbar=dict(thickness=10)))
-    for row, role in (highlights or {}).items():
-        fig.add_shape(type="rect", x0=-0.5, x1=m.shape[1] - 0.5, y0=row - 0.5, y1=row + 0.5,
-                      line=dict(color=COLORS[role], width=4))
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=14), type="category")
-    fig.update_xaxes(title=col_title, type="category")
-    fig.update_layout(title=title, margin=dict(l=10, r=10, t=40, b=10),
-                      height=height or min(1000, max(260, 24 * m.shape[0] + 90)))
-    return fig
+        hovertemplate="%{y} [%{x}] = %{z:.4f}<extra></extra>", colorbar=dict(thickness=10))
+    frames = [dict(type="rect", x0=-0.5, x1=m.shape[1] - 0.5, y0=row - 0.5, y1=row + 0.5,
+                   line=dict(color=COLORS[role], width=4)) for row, role in (highlights or {}).items()]
+    # One go.Figure call: each later update_*/add_* call re-validates the whole figure (about 3x slower).
+    return go.Figure(data=[heatmap], layout=dict(
+        shapes=frames, title=title, margin=dict(l=10, r=10, t=40, b=10),
+        height=height or min(1000, max(260, 24 * m.shape[0] + 90)),
+        yaxis=dict(autorange="reversed", tickfont=dict(size=14), type="category"),
+        xaxis=dict(title=col_title, type="category")))
 
 
 def prob_bars(words: Sequence[str], probs: Sequence[float], title: str, x_title: str,
               highlight: str | None = None) -> go.Figure:
     """Horizontal bars, best at the top (probabilities from a model's softmax)."""
     colors = [COLORS["context"] if w == highlight else COLORS["negative"] for w in words]
-    fig = go.Figure(go.Bar(x=list(probs), y=list(words), orientation="h", marker_color=colors,
-                           text=[f"{p:.1%}" for p in probs], textposition="auto",
-                           hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=15), type="category")
-    fig.update_xaxes(title=x_title, tickformat=".0%")
-    fig.update_layout(title=title, margin=dict(l=10, r=10, t=40, b=10), height=max(260, 30 * len(words) + 90))
-    return fig
+    bars = go.Bar(x=list(probs), y=list(words), orientation="h", marker_color=colors,
+                  text=[f"{p:.1%}" for p in probs], textposition="auto",
+                  hovertemplate="%{y}: %{x:.4f}<extra></extra>")
+    return go.Figure(data=[bars], layout=dict(
+        title=title, margin=dict(l=10, r=10, t=40, b=10), height=max(260, 30 * len(words) + 90),
+        yaxis=dict(autorange="reversed", tickfont=dict(size=15), type="category"),
+        xaxis=dict(title=x_title, tickformat=".0%")))
 
 
 def line_chart(x, ys: dict[str, Sequence[float]], title: str, x_title: str, y_title: str, log_x=False, log_y=False,
                markers=True, colors: Sequence[str] | None = None, widths: Sequence[float] | None = None) -> go.Figure:
-    fig = go.Figure()
+    traces = []
     for i, (name, y) in enumerate(ys.items()):
         line = {}
         if colors:
             line["color"] = colors[i]
         if widths:
             line["width"] = widths[i]
-        fig.add_trace(go.Scatter(x=list(x), y=list(y), name=name, mode="lines+markers" if markers else "lines",
+        traces.append(go.Scatter(x=list(x), y=list(y), name=name, mode="lines+markers" if markers else "lines",
                                  line=line))
     # On log axes one labelled tick per power of ten: plotly's default minor labels (2, 5) read as data.
-    fig.update_xaxes(title=x_title, type="log" if log_x else "linear", **({"dtick": 1} if log_x else {}))
-    fig.update_yaxes(title=y_title, type="log" if log_y else "linear", **({"dtick": 1} if log_y else {}))
-    fig.update_layout(title=title, margin=dict(l=10, r=10, t=40, b=10), height=340,
-                      legend=dict(orientation="h", y=-0.25))
-    return fig
+    return go.Figure(data=traces, layout=dict(
+        title=title, margin=dict(l=10, r=10, t=40, b=10), height=340, legend=dict(orientation="h", y=-0.25),
+        xaxis=dict(title=x_title, type="log" if log_x else "linear", **({"dtick": 1} if log_x else {})),
+        yaxis=dict(title=y_title, type="log" if log_y else "linear", **({"dtick": 1} if log_y else {}))))
 
 
 def vec_str(v: np.ndarray, digits: int = 3) -> str:
