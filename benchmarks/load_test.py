@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -93,12 +92,8 @@ def start_server(port: int) -> subprocess.Popen:
     while time.time() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"streamlit exited: see {LOG}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.2)
+        if warm.wait_healthy("127.0.0.1", port, 1.0):
+            return proc
     stop_server(proc)
     raise RuntimeError("streamlit did not become healthy within 60 s")
 
