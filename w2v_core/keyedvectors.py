@@ -315,6 +315,33 @@ class KeyedVectors:
         closer[i] = False
         return int(np.count_nonzero(closer)) + 1
 
+    # --- files (gensim's method names; the parsing lives in w2v_core.io) ---------------------------------
+    def save_word2vec_format(self, fname, *, binary=False):
+        """Write the word2vec C format (text, or gensim's binary layout) to a path or binary file object.
+
+        >>> import io; buf = io.BytesIO(); KeyedVectors([[0.5, -1.0]], ["猫"]).save_word2vec_format(buf)
+        >>> buf.getvalue().decode()
+        '1 2\\n猫 0.5 -1\\n'
+        """
+        from .io import save_word2vec_format  # io imports this module: import at call time
+
+        save_word2vec_format(self, fname, binary=binary)
+
+    @classmethod
+    def load_word2vec_format(cls, fname, *, binary=None, no_header=False, **limits):
+        """Read a word2vec-format path, bytes or binary file object; ``binary=None`` detects the layout.
+
+        ``limits``: ``max_bytes``, ``max_words`` (see :func:`w2v_core.io.load_word2vec_format`, which raises
+        :class:`~w2v_core.io.VectorsFormatError` naming the bad line).
+
+        >>> KeyedVectors.load_word2vec_format(b"1 2\\nking 1 0.5\\n")["king"].tolist()
+        [1.0, 0.5]
+        """
+        from .io import load_word2vec_format
+
+        kv = load_word2vec_format(fname, binary=binary, no_header=no_header, **limits)
+        return kv if cls is KeyedVectors else cls(kv.vectors, kv.index_to_key)
+
     # --- vocabulary helpers -------------------------------------------------------------------------------
     def suggest(self, word, n=5, limit=50_000, cutoff=0.6):
         """Close spellings of ``word`` among the ``limit`` most frequent words (difflib ratio >= ``cutoff``);

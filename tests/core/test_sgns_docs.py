@@ -1,10 +1,10 @@
-"""The `>>>` examples in the training modules' docstrings run and print what they say."""
+"""The `>>>` examples in the core modules' docstrings run and print what they say."""
 import doctest
 import importlib
 
 import pytest
 
-MODULES = ["text", "samples", "sgns", "softmax_lm", "word2vec", "fast"]
+MODULES = ["text", "samples", "sgns", "sgns_demo", "softmax_lm", "word2vec", "fast", "keyedvectors", "io"]
 
 
 @pytest.mark.parametrize("name", MODULES)
