@@ -32,7 +32,7 @@ browser:
 
 # The warm-up opens every page once in the background as soon as the server answers (see scripts/warm_up.py).
 run: deps
-	$(PY) scripts/warm_up.py $(PORT) & $(PY) -m streamlit run app.py --server.port=$(PORT)
+	$(PY) -m scripts.warm_up $(PORT) & $(PY) -m streamlit run app.py --server.port=$(PORT)
 
 test: dev-deps browser
 	$(PY) -m pytest -q --durations=10 tests
@@ -42,10 +42,10 @@ test-fast: dev-deps
 	$(PY) -m pytest -q tests/core tests/app
 
 bench: dev-deps
-	$(PY) benchmarks/run_all.py
+	$(PY) -m benchmarks.run_all
 
 screenshots: dev-deps browser
-	$(PY) scripts/screenshots.py
+	$(PY) -m scripts.screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

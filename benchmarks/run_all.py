@@ -9,7 +9,7 @@
 
 Each step is guarded: a missing or failing benchmark is reported and the others still run.
 
-    python benchmarks/run_all.py [--quick]     (--quick: load test with 10 students for 15 s)
+    python -m benchmarks.run_all [--quick]     (--quick: load test with 10 students for 15 s)
 """
 from __future__ import annotations
 
@@ -24,9 +24,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-for p in (str(ROOT), str(HERE)):
-    if p not in sys.path:
-        sys.path.insert(0, p)
 RESULTS = HERE / "results.json"
 
 
@@ -63,7 +60,7 @@ def run_step(name: str, module: str, *args) -> dict:
     t0 = time.time()
     counter = _CountingStdout(sys.stdout)
     try:
-        mod = importlib.import_module(module)
+        mod = importlib.import_module(f"benchmarks.{module}")
         with contextlib.redirect_stdout(counter):
             result = mod.main(*args)
     except BaseException as exc:  # SystemExit from a script-style main counts as a failure too

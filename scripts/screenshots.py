@@ -1,50 +1,24 @@
 """Refresh the README screenshots: assets/screenshots/<page>-<lang>.png from a live app in Debian's chromium.
 
-Usage: `make screenshots` (or `.venv/bin/python scripts/screenshots.py [--lang en zh] [--pages home analogies]`).
+Usage: `make screenshots` (or `.venv/bin/python -m scripts.screenshots [--lang en zh] [--pages home analogies]`).
 It starts its own `streamlit run` on a free 127.0.0.1 port, opens each page through its URL, waits for the run to
-finish (the browser tests' websocket technique, imported from tests/browser/conftest.py), and saves the top of the
-page (1280 x 800) as a palette PNG so the repository stays small.
+finish (scripts/live_browser.py, as the browser tests do), and saves the top of the page (1280 x 800) as a palette
+PNG so the repository stays small.
 """
 from __future__ import annotations
 
 import argparse
 import io
-import os
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from PIL import Image
 
-import conftest as live  # noqa: E402  (the browser-test helpers: _watch, _settle, CHROMIUM, CHROMIUM_ARGS)
-from PIL import Image  # noqa: E402
+from scripts import live_browser, live_server
+from ui.nav import PAGES
 
-from ui.nav import PAGES  # noqa: E402
-
-OUT = ROOT / "assets" / "screenshots"
+OUT = live_server.ROOT / "assets" / "screenshots"
 LOCALES = {"en": "en-US", "zh": "zh-CN"}
-
-
-def start_server() -> tuple[subprocess.Popen, str]:
-    port = live._free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address=127.0.0.1",
-           f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
-           "--server.fileWatcherType=none"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
 
 
 def save_small_png(png: bytes, path: Path, colors: int = 128) -> int:
@@ -59,28 +33,26 @@ def main() -> None:
     ap.add_argument("--lang", nargs="+", default=["en", "zh"], choices=sorted(LOCALES))
     ap.add_argument("--pages", nargs="+", default=[p.url for p in PAGES], help="url paths, e.g. home analogies")
     args = ap.parse_args()
-    if not os.access(live.CHROMIUM, os.X_OK):
-        raise SystemExit(f"{live.CHROMIUM} is missing: run `make browser` first")
+    if why := live_browser.missing_chromium():
+        raise SystemExit(why)
     OUT.mkdir(parents=True, exist_ok=True)
-    tmp = ROOT / "test-artifacts" / "tmp"
-    tmp.mkdir(parents=True, exist_ok=True)
-    os.environ["TMPDIR"] = str(tmp)
     from playwright.sync_api import sync_playwright
 
-    proc, url = start_server()
+    server = live_server.start()
+    url = server.url
     total = 0
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=live.CHROMIUM, headless=True, args=live.CHROMIUM_ARGS)
+            browser = live_browser.launch(pw)
             for lang in args.lang:
                 ctx = browser.new_context(locale=LOCALES[lang], viewport={"width": 1280, "height": 800})
                 page = ctx.new_page()
-                live._watch(page)
+                live_browser.watch(page)
                 for path in args.pages:
                     before = page.w2v_done
                     route = "" if path == "home" else path  # the default page lives at "/", not "/home"
                     page.goto(f"{url}/{route}?lang={lang}")
-                    live._settle(page, before, timeout=120)
+                    live_browser.settle(page, before, timeout=120)
                     page.wait_for_timeout(800)  # plotly's first render and web fonts
                     if page.get_by_test_id("stException").count() or page.w2v_errors:
                         print(f"warning: {path} ({lang}) shows an exception or logged {page.w2v_errors}",
@@ -89,12 +61,11 @@ def main() -> None:
                     target = OUT / f"{path}-{lang}.png"
                     size = save_small_png(page.screenshot(), target)
                     total += size
-                    print(f"{target.relative_to(ROOT)}  {size / 1024:.0f} KB")
+                    print(f"{target.relative_to(live_server.ROOT)}  {size / 1024:.0f} KB")
                 ctx.close()
             browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        live_server.stop(server.proc)
     print(f"total {total / 1024:.0f} KB")
 
 

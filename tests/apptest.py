@@ -1,7 +1,19 @@
-"""AppTest helpers shared by the page tests: open a page through the real frame in a given language."""
+"""AppTest helpers shared by the page tests: open a page through the real frame in a given language, read its
+alerts and plotly charts, check the language of what it says. Test modules import these from here only."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# English messages may quote a Chinese word the user typed (in quotes / backticks / bold); anything else is wrong.
+CJK_OK = re.compile(r"[\"'“”‘’`*「」«»][^\"'“”‘’`*「」«»]*[\u4e00-\u9fff]")
 
 
 def open_page(page: str, lang: str = "en", timeout: float = 60, **query) -> AppTest:
@@ -15,3 +27,48 @@ def open_page(page: str, lang: str = "en", timeout: float = 60, **query) -> AppT
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK.search(text or ""))
+
+
+def alerts(at, kinds=("warning", "error")) -> list[str]:
+    return [str(e.value) for kind in kinds for e in getattr(at, kind)]
+
+
+def assert_message_in(at, lang: str, kinds=("warning", "error")) -> str:
+    """At least one warning/error is shown and it is in the user's language; returns the messages."""
+    msgs = alerts(at, kinds)
+    assert msgs, f"expected a {'/'.join(kinds)} message, page shows none"
+    text = "\n".join(msgs)
+    assert "Traceback" not in text
+    if lang == "zh":
+        assert has_cjk(text), f"message is not Chinese: {text[:200]}"
+    else:
+        assert not any(has_cjk(m) and not CJK_OK.search(m) for m in msgs), f"message is not English: {text[:200]}"
+    return text
+
+
+def chart_specs(at) -> list[dict]:
+    """Every plotly figure the page drew, as plotly JSON (data, layout), in page order."""
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def chart_spec(at, key: str | int) -> dict:
+    """One plotly figure: by its widget key (part of the element id) or by its position on the page."""
+    charts = at.get("plotly_chart")
+    if isinstance(key, int):
+        return json.loads(charts[key].proto.spec)
+    for c in charts:
+        if key in c.proto.id:
+            return json.loads(c.proto.spec)
+    raise AssertionError(f"no chart with key {key}")
+
+
+def plotly_array(v, dtype=None) -> np.ndarray:
+    """A numeric array from a figure spec: a plain list, or plotly's typed array {dtype, bdata, shape}."""
+    if isinstance(v, dict) and "bdata" in v:
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+        return a.reshape([int(x) for x in str(v.get("shape", a.size)).split(",")])
+    return np.asarray(v, dtype=dtype)

@@ -1,7 +1,6 @@
 """Bad input on pages 1 (personality vectors) and 2 (word embeddings)."""
 import pytest
-from apptest import open_page
-from test_bad_input import assert_message_in, has_cjk
+from apptest import assert_message_in, has_cjk, open_page
 
 P1 = "pages/p1_personality.py"
 P2 = "pages/p2_word_embeddings.py"

@@ -1,7 +1,6 @@
 """Bad input on page 3 (analogies over GloVe): what a new user types into the two word boxes."""
 import pytest
-from apptest import open_page
-from test_bad_input import assert_message_in
+from apptest import assert_message_in, open_page
 
 PAGE = "pages/p3_analogies.py"
 

@@ -1,10 +1,8 @@
 """Bad input on page 4 (language models): odd previous words, sentences and window sizes."""
-import json
 
 import numpy as np
 import pytest
-from apptest import open_page
-from test_bad_input import assert_message_in, has_cjk
+from apptest import assert_message_in, chart_spec, has_cjk, open_page
 
 PAGE = "pages/p4_language_models.py"
 
@@ -22,12 +20,9 @@ def expected_next_words(prev: str) -> list[str]:
 
 
 def bar_words(at) -> list[str]:
-    for chart in at.get("plotly_chart"):
-        if chart.proto.id.endswith("p4_bars"):
-            spec = json.loads(chart.proto.spec)
-            axis = "y" if spec["data"][0].get("orientation") == "h" else "x"
-            return [w for w in spec["data"][0][axis] if isinstance(w, str)]
-    raise AssertionError("no next-word chart")
+    spec = chart_spec(at, "p4_bars")
+    axis = "y" if spec["data"][0].get("orientation") == "h" else "x"
+    return [w for w in spec["data"][0][axis] if isinstance(w, str)]
 
 
 def follow_up(at) -> None:

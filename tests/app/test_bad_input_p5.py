@@ -1,7 +1,6 @@
 """Bad input on page 5 (skip-gram and CBOW): odd sentences and windows, as a new user would type them."""
 import pytest
-from apptest import open_page
-from test_bad_input import assert_message_in, has_cjk
+from apptest import assert_message_in, has_cjk, open_page
 
 from w2v_core.samples import cbow_samples, skipgram_pairs
 from w2v_core.text import tokenize

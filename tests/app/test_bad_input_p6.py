@@ -1,10 +1,11 @@
-"""Bad input on page 6 (negative sampling stepper): odd texts, too many negatives, extreme learning rates."""
+"""Bad input on page 6 (negative sampling stepper): odd texts, too many negatives, extreme learning rates (a
+learning rate that makes the stepper diverge is explained in the user's language, never shown as NaN)."""
+import math
 import re
 
 import numpy as np
 import pytest
-from apptest import open_page
-from test_bad_input import assert_message_in, has_cjk
+from apptest import assert_message_in, has_cjk, open_page
 
 from w2v_core.sgns import init_params, sgns_step
 from w2v_core.text import split_sentences
@@ -89,3 +90,19 @@ def test_hostile_alpha_in_url_falls_back(alpha):
     assert not at.exception
     assert at.select_slider(key="p6_alpha").value == 0.1
     follow_up(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_divergence_is_explained(lang):
+    """alpha 1.0 (the largest offered), 5 negatives, 1000 steps overflow the vectors: the page must say so (like the
+    trainer's "learning rate too high"), show no NaN, and still step normally after a reset."""
+    at = open_page(PAGE, lang=lang, alpha=1.0, negative=5)
+    at.button(key="p6_run1000").click().run(timeout=60)
+    assert not at.exception
+    assert_message_in(at, lang)
+    shown = " ".join(m.value for m in at.markdown) + " ".join(str(df.value) for df in at.dataframe)
+    assert not re.search(r"\bnan\b|\binf\b", shown, flags=re.I), "NaN/inf reached the screen"
+    at.button(key="p6_reset").click().run()
+    at.button(key="p6_next").click().run()
+    assert not at.exception
+    assert math.isfinite(float(shown_loss(at)))

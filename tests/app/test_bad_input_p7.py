@@ -1,11 +1,9 @@
 """Bad input on page 7 (training lab): odd corpora and hyperparameters a new user would try."""
-import json
 import math
 import re
 
 import pytest
-from apptest import open_page
-from test_bad_input import assert_message_in
+from apptest import assert_message_in, chart_spec, open_page
 
 from w2v_core.text import Vocab, split_sentences
 
@@ -26,11 +24,8 @@ def distinct_words_shown(at) -> int:
 
 def loss_values(at) -> list[float]:
     """The loss curve's y values (the chart keyed p7_loss_chart)."""
-    for chart in at.get("plotly_chart"):
-        if chart.proto.id.endswith("p7_loss_chart"):
-            spec = json.loads(chart.proto.spec)
-            return [y for trace in spec.get("data", []) for y in (trace.get("y") or [])]
-    raise AssertionError("no loss chart")
+    spec = chart_spec(at, "p7_loss_chart")
+    return [y for trace in spec.get("data", []) for y in (trace.get("y") or [])]
 
 
 def follow_up(at) -> None:

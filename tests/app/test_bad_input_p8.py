@@ -1,8 +1,7 @@
 """Bad input on page 8 (projector), through AppTest; uploads (binary, malformed, wrong dimensions) are in the browser
 suite (tests/browser/test_security*.py) because AppTest cannot upload files."""
 import pytest
-from apptest import open_page
-from test_bad_input import assert_message_in
+from apptest import assert_message_in, open_page
 
 PAGE = "pages/p8_projector.py"
 SMALL = {"n": 300, "colour": "none"}

@@ -1,9 +1,7 @@
 """Page 1 (personality vectors): numbers shown equal an independent numpy computation; widgets change them."""
-import json
-
 import numpy as np
 import pytest
-from apptest import open_page
+from apptest import chart_spec, open_page
 
 PAGE = "pages/p1_personality.py"
 
@@ -11,17 +9,6 @@ PAGE = "pages/p1_personality.py"
 def cos(a, b):
     a, b = np.asarray(a, float), np.asarray(b, float)
     return float(a @ b / np.linalg.norm(a) / np.linalg.norm(b))
-
-
-def specs(at):
-    return {c.proto.id: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
-
-
-def spec_by_key(at, key):
-    for c in at.get("plotly_chart"):
-        if key in c.proto.id:
-            return json.loads(c.proto.spec)
-    raise AssertionError(f"no chart with key {key}")
 
 
 def metric_values(at):
@@ -38,10 +25,10 @@ def test_renders_in_both_languages(lang, title):
 
 def test_score_slider_moves_the_rescaled_point():
     at = open_page(PAGE)
-    assert spec_by_key(at, "p1_line_scaled")["data"][1]["x"] == [pytest.approx(-0.24)]
+    assert chart_spec(at, "p1_line_scaled")["data"][1]["x"] == [pytest.approx(-0.24)]
     at.slider(key="p1_score").set_value(75).run()
-    assert spec_by_key(at, "p1_line_score")["data"][1]["x"] == [75]
-    assert spec_by_key(at, "p1_line_scaled")["data"][1]["x"] == [pytest.approx(0.5)]
+    assert chart_spec(at, "p1_line_score")["data"][1]["x"] == [75]
+    assert chart_spec(at, "p1_line_scaled")["data"][1]["x"] == [pytest.approx(0.5)]
     assert any("0.50" in lt.value for lt in at.latex)
 
 
@@ -52,7 +39,7 @@ def test_reveal_shows_cosines_and_highlights_the_most_similar():
     me, p1, p2 = [-0.4, 0.8], [-0.3, 0.2], [-0.5, -0.4]
     assert metric_values(at) == [pytest.approx(cos(me, p1), abs=5e-4), pytest.approx(cos(me, p2), abs=5e-4)]
     assert at.warning and "Person 1" in at.warning[0].value  # the wrong guess is answered
-    markers = [tr["marker"]["symbol"] for tr in spec_by_key(at, "p1_arrows")["data"]]
+    markers = [tr["marker"]["symbol"] for tr in chart_spec(at, "p1_arrows")["data"]]
     assert markers == ["circle", "star", "circle"]
     # the formula carries the current terms: dot = 0.12 + 0.16 = 0.28
     assert any("0.280" in lt.value for lt in at.latex)
@@ -68,7 +55,7 @@ def test_stretching_keeps_the_cosine_and_flipping_negates_it():
     assert any("0.560" in lt.value for lt in at.latex), "the dot product doubles"
     at.select_slider(key="p1_scale").set_value(-1.0).run()
     assert metric_values(at)[0] == pytest.approx(-before[0], abs=1e-9)
-    markers = [tr["marker"]["symbol"] for tr in spec_by_key(at, "p1_arrows")["data"]]
+    markers = [tr["marker"]["symbol"] for tr in chart_spec(at, "p1_arrows")["data"]]
     assert markers == ["circle", "circle", "star"], "after the flip person 2 is the closer one"
 
 

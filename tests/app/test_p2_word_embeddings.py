@@ -1,11 +1,9 @@
 """Page 2 (word embeddings): strips show GloVe's real numbers, the similarity heatmap and the shared columns
 equal direct w2v_core calls, and unknown words get a message with close spellings."""
-import base64
-import json
 
 import numpy as np
 import pytest
-from apptest import open_page
+from apptest import chart_spec, open_page, plotly_array
 
 from ui.data import _load_glove
 from w2v_core.columns import shared_columns
@@ -16,21 +14,6 @@ PAGE = "pages/p2_word_embeddings.py"
 @pytest.fixture(scope="module")
 def kv():
     return _load_glove()
-
-
-def chart(at, key):
-    for c in at.get("plotly_chart"):
-        if key in c.proto.id:
-            return json.loads(c.proto.spec)
-    raise AssertionError(f"no chart with key {key}")
-
-
-def arr(v):
-    """A plotly array from the spec: plain list or a typed array {dtype, bdata, shape}."""
-    if isinstance(v, dict) and "bdata" in v:
-        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-        return a.reshape([int(x) for x in str(v.get("shape", a.size)).split(",")])
-    return np.asarray(v)
 
 
 def outlined(spec):
@@ -48,10 +31,10 @@ def test_one_word_list_and_strip_are_gloves_numbers(kv):
     at = open_page(PAGE)
     king = np.asarray(kv.get_vector("king"))
     assert at.code[0].value.startswith("[0.50451, 0.68607, -0.59517")
-    np.testing.assert_allclose(arr(chart(at, "p2_strip_one")["data"][0]["z"]), [king], rtol=1e-6)
+    np.testing.assert_allclose(plotly_array(chart_spec(at, "p2_strip_one")["data"][0]["z"]), [king], rtol=1e-6)
     at.text_input(key="p2_word").set_value("Water").run()  # lowercased
-    np.testing.assert_allclose(arr(chart(at, "p2_strip_one")["data"][0]["z"]), [kv.get_vector("water")], rtol=1e-6)
-    strip = chart(at, "p2_strip_one")["data"][0]
+    np.testing.assert_allclose(plotly_array(chart_spec(at, "p2_strip_one")["data"][0]["z"]), [kv.get_vector("water")], rtol=1e-6)
+    strip = chart_spec(at, "p2_strip_one")["data"][0]
     assert strip["zmid"] == 0 and strip["zmin"] == -2 and strip["zmax"] == 2
     assert "%{x}" in strip["hovertemplate"] and "%{z" in strip["hovertemplate"]
 
@@ -59,9 +42,9 @@ def test_one_word_list_and_strip_are_gloves_numbers(kv):
 def test_stacked_strips_and_similarities_follow_the_list(kv):
     at = open_page(PAGE)
     at.text_input(key="p2_words").set_value("cat, dog, car").run()
-    strips = chart(at, "p2_strips")["data"][0]
+    strips = chart_spec(at, "p2_strips")["data"][0]
     assert strips["y"] == ["cat", "dog", "car"]
-    sims = arr(chart(at, "p2_sims")["data"][0]["z"])
+    sims = plotly_array(chart_spec(at, "p2_sims")["data"][0]["z"])
     assert sims[0, 1] == pytest.approx(kv.similarity("cat", "dog"), abs=1e-5)
     assert sims[0, 2] == pytest.approx(kv.similarity("cat", "car"), abs=1e-5)
 
@@ -70,18 +53,18 @@ def test_shared_columns_are_outlined_and_presets_change_them(kv):
     at = open_page(PAGE)
     words = ["queen", "king", "woman", "girl", "boy", "man", "water"]
     X = np.stack([kv.get_vector(w) for w in words])
-    assert outlined(chart(at, "p2_strips")) == sorted(shared_columns(X, [2, 3]).top(3))
+    assert outlined(chart_spec(at, "p2_strips")) == sorted(shared_columns(X, [2, 3]).top(3))
     at.button(key="p2_preset_royalty").click().run()
     assert at.multiselect(key="p2_group").value == ["queen", "king"]
     expect = shared_columns(X, [0, 1]).top(3)
-    assert outlined(chart(at, "p2_strips")) == sorted(expect)
+    assert outlined(chart_spec(at, "p2_strips")) == sorted(expect)
     assert list(at.dataframe[0].value.iloc[:, 0]) == expect
     at.button(key="p2_preset_all").click().run()
     assert at.multiselect(key="p2_group").value == words
-    assert outlined(chart(at, "p2_strips")) == sorted(shared_columns(X, range(7)).top(3))
+    assert outlined(chart_spec(at, "p2_strips")) == sorted(shared_columns(X, range(7)).top(3))
     at.button(key="p2_preset_royalty").click().run()
     at.slider(key="p2_top").set_value(5).run()
-    assert len(outlined(chart(at, "p2_strips"))) == len(shared_columns(X, [0, 1]).top(5)) == 5
+    assert len(outlined(chart_spec(at, "p2_strips"))) == len(shared_columns(X, [0, 1]).top(5)) == 5
 
 
 def test_unknown_words_get_suggestions_not_an_exception(kv):
@@ -137,9 +120,9 @@ def test_url_state_round_trips_and_hostile_values_fall_back(kv):
     assert at.text_input(key="p2_word").value == "queen"
     assert at.multiselect(key="p2_group").value == ["car", "truck"]
     X = np.stack([kv.get_vector(w) for w in ["cat", "dog", "car", "truck"]])
-    assert outlined(chart(at, "p2_strips")) == sorted(shared_columns(X, [2, 3]).top(2))
+    assert outlined(chart_spec(at, "p2_strips")) == sorted(shared_columns(X, [2, 3]).top(2))
     again = open_page(PAGE, **{k: _qp(at, k) for k in ("word", "words", "group", "top")})
-    assert outlined(chart(again, "p2_strips")) == outlined(chart(at, "p2_strips"))
+    assert outlined(chart_spec(again, "p2_strips")) == outlined(chart_spec(at, "p2_strips"))
     bad = open_page(PAGE, word="x" * 1000, top="99", group="nonsense")
     assert not bad.exception
     assert bad.text_input(key="p2_word").value == "king" and bad.slider(key="p2_top").value == 3

@@ -1,11 +1,9 @@
 """Page 3 (analogies): answers, ranks, strips and the PCA picture equal direct w2v_core calls; presets,
 options and the URL drive the page; bad input gets a message, never a traceback."""
-import base64
-import json
 
 import numpy as np
 import pytest
-from apptest import open_page
+from apptest import chart_spec, open_page, plotly_array
 
 from ui.data import _load_glove
 from w2v_core.projections import pca
@@ -16,20 +14,6 @@ PAGE = "pages/p3_analogies.py"
 @pytest.fixture(scope="module")
 def kv():
     return _load_glove()
-
-
-def arr(v):
-    if isinstance(v, dict) and "bdata" in v:
-        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-        return a.reshape([int(x) for x in str(v.get("shape", a.size)).split(",")])
-    return np.asarray(v)
-
-
-def chart(at, key):
-    for c in at.get("plotly_chart"):
-        if key in c.proto.id:
-            return json.loads(c.proto.spec)
-    raise AssertionError(f"no chart with key {key}")
 
 
 def qp(at, name):
@@ -54,20 +38,20 @@ def test_king_man_woman_in_both_languages(kv, lang, title):
 
 def test_strips_show_the_arithmetic_row_by_row(kv):
     at = open_page(PAGE)
-    strips = chart(at, "p3_strips")["data"][0]
+    strips = chart_spec(at, "p3_strips")["data"][0]
     assert strips["y"] == ["king", "− man", "+ woman", "= result", "≈ queen"]
     k, m, w, q = (np.asarray(kv.get_vector(x), dtype=float) for x in ("king", "man", "woman", "queen"))
-    np.testing.assert_allclose(arr(strips["z"]), np.stack([k, -m, w, k - m + w, q]), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(plotly_array(strips["z"]), np.stack([k, -m, w, k - m + w, q]), rtol=1e-5, atol=1e-6)
 
 
 def test_pca_plane_has_the_words_and_the_parallelogram(kv):
     at = open_page(PAGE)
-    spec = chart(at, "p3_plane")
+    spec = chart_spec(at, "p3_plane")
     words = ["king", "woman", "man", "queen"]
     X = np.vstack([np.stack([kv.get_vector(x) for x in words]),
                    (kv.get_vector("king") - kv.get_vector("man") + kv.get_vector("woman"))[None, :]])
     coords = pca(X, 2).coords
-    got = {t: (x, y) for tr in spec["data"] for t, x, y in zip(tr["text"], arr(tr["x"]), arr(tr["y"]))}
+    got = {t: (x, y) for tr in spec["data"] for t, x, y in zip(tr["text"], plotly_array(tr["x"]), plotly_array(tr["y"]))}
     for i, name in enumerate(words + ["= result"]):
         assert got[name] == pytest.approx(tuple(coords[i]), abs=1e-6)
     assert len(spec["layout"]["annotations"]) == 4  # four sides: man→woman, king→queen, man→king, woman→queen

@@ -1,16 +1,12 @@
 """Page 4: the tiny softmax LM's predictions, its three steps, the sliding window dataset, and look-both-ways."""
-import json
-
 import numpy as np
 import pytest
+from apptest import chart_spec, open_page
 
-pytest.importorskip("w2v_core.softmax_lm")
-from apptest import open_page  # noqa: E402
-
-from ui.i18n import md  # noqa: E402
-from w2v_core.samples import lm_windows  # noqa: E402
-from w2v_core.softmax_lm import SoftmaxLM  # noqa: E402
-from w2v_core.text import split_sentences, tokenize  # noqa: E402
+from ui.i18n import md
+from w2v_core.samples import lm_windows
+from w2v_core.softmax_lm import SoftmaxLM
+from w2v_core.text import split_sentences, tokenize
 
 PAGE = "pages/p4_language_models.py"
 
@@ -26,7 +22,7 @@ def dataset(at):
 
 
 def bars(at, key_index=0):
-    return json.loads(at.get("plotly_chart")[key_index].proto.spec)["data"][0]
+    return chart_spec(at, key_index)["data"][0]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -1,14 +1,10 @@
 """Page 5: the sliding window writes exactly w2v_core's CBOW / skip-gram samples, step by step, in both languages."""
-import json
-
 import numpy as np
 import pytest
+from apptest import chart_spec, open_page
 
-pytest.importorskip("w2v_core.samples")
-from apptest import open_page  # noqa: E402
-
-from w2v_core.samples import cbow_samples, skipgram_pairs  # noqa: E402
-from w2v_core.text import tokenize  # noqa: E402
+from w2v_core.samples import cbow_samples, skipgram_pairs
+from w2v_core.text import tokenize
 
 PAGE = "pages/p5_skipgram_cbow.py"
 DUNE = "Thou shalt not make a machine in the likeness of a human mind"
@@ -90,6 +86,6 @@ def test_hostile_url_values_fall_back_to_defaults():
 def test_counts_for_every_window_equal_core():
     at = open_page(PAGE, lang="en")
     toks = tokenize(DUNE)
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = chart_spec(at, 0)
     assert spec["data"][0]["y"] == [len(cbow_samples(toks, w)) for w in range(1, 6)]
     assert spec["data"][1]["y"] == [len(skipgram_pairs(toks, w)) for w in range(1, 6)]

@@ -1,18 +1,14 @@
 """Page 6: the SGNS stepper shows exactly what w2v_core.sgns.sgns_step returns, and the page's other sections."""
 import inspect
-import json
 
 import numpy as np
 import pytest
+from apptest import chart_spec, chart_specs, open_page
 
-pytest.importorskip("w2v_core.sgns")
-pytest.importorskip("w2v_core.softmax_lm")
-from apptest import open_page  # noqa: E402
-
-from ui.i18n import t  # noqa: E402
-from w2v_core import sgns_demo  # noqa: E402
-from w2v_core.sgns import init_params, sgns_step  # noqa: E402
-from w2v_core.text import split_sentences  # noqa: E402
+from ui.i18n import t
+from w2v_core import sgns_demo
+from w2v_core.sgns import init_params, sgns_step
+from w2v_core.text import split_sentences
 
 PAGE = "pages/p6_negative_sampling.py"
 TEXT = "Thou shalt not make a machine in the likeness of a human mind.\nAaron ate a taco."
@@ -103,7 +99,7 @@ def test_stepping_changes_the_displayed_numbers():
 def test_heatmaps_frame_the_rows_looked_up(data):
     at = open_page(PAGE, lang="en")
     at.button(key="p6_next").click().run()
-    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    specs = chart_specs(at)
     heat = [s for s in specs if s["data"] and s["data"][0]["type"] == "heatmap"]
     assert len(heat) == 2
     words = data.vocab.index_to_key
@@ -155,7 +151,7 @@ def test_chinese_text_and_toy_corpus_train_without_errors():
     for _ in range(4):
         at.button(key="p6_run1000").click().run()
     assert not at.exception
-    spec = json.loads(at.get("plotly_chart")[-1].proto.spec)  # the loss curve
+    spec = chart_spec(at, -1)  # the loss curve
     assert len(spec["data"][0]["x"]) <= 3000
     nn = table_with(at, t("p6.col_cosine", lang="zh"))
     assert nn.iloc[0, 0] == "queen"  # king's nearest neighbour after 4000 steps on the toy corpus

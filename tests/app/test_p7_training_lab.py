@@ -1,9 +1,7 @@
 """Page 7 (training lab): training moves the loss and the map, results match w2v_core, compare, export, URL, errors."""
-import json
-
 import numpy as np
 import pytest
-from apptest import open_page
+from apptest import chart_spec, open_page
 
 from ui import lab
 from ui.lab_results import coords_csv, projector_files, word2vec_text
@@ -13,14 +11,10 @@ from w2v_core.word2vec import Word2Vec
 PAGE = "pages/p7_training_lab.py"
 
 
-def spec(at, i):
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
-
-
 def map_points(at) -> dict[str, tuple[float, float]]:
     """word -> (x, y) from the map chart (second plotly chart; one trace per colour group)."""
     out = {}
-    for tr in spec(at, 1)["data"]:
+    for tr in chart_spec(at, 1)["data"]:
         for w, x, y in zip(tr["text"], tr["x"], tr["y"]):
             out[w] = (x, y)
     return out
@@ -53,17 +47,17 @@ def test_opens_in_both_languages_with_corpus_statistics(lang, corpus, title):
 def test_step_then_train_changes_loss_and_map_and_matches_core():
     at = open_page(PAGE)
     before = map_points(at)
-    assert spec(at, 0)["data"][0].get("x", []) == []  # no loss yet: nothing trained
+    assert chart_spec(at, 0)["data"][0].get("x", []) == []  # no loss yet: nothing trained
     at.button(key="p7_step").click().run()
     assert not at.exception
-    assert len(spec(at, 0)["data"][0]["x"]) == 1
+    assert len(chart_spec(at, 0)["data"][0]["x"]) == 1
     stepped = map_points(at)
     assert any(np.hypot(stepped[w][0] - before[w][0], stepped[w][1] - before[w][1]) > 1e-4 for w in before)
     at.button(key="p7_train").click().run()
     assert not at.exception
     run = run_of(at)
     assert run.done and run.error is None
-    losses = spec(at, 0)["data"][0]["y"]
+    losses = chart_spec(at, 0)["data"][0]["y"]
     assert len(losses) > 10 and losses[-1] < 0.6 * losses[0]  # the loss curve went down
     # exactly the vectors w2v_core gives for the same settings and seed (step/train chunks do not matter)
     ref = core_model()

@@ -1,9 +1,7 @@
 """Page 8 (projector): PCA/t-SNE/axes coordinates equal w2v_core's, search, colours, sources, URL, caching."""
-import json
-
 import numpy as np
 import pytest
-from apptest import open_page
+from apptest import chart_spec, open_page, plotly_array
 
 from ui import projector as pj
 from ui.i18n import t
@@ -21,15 +19,7 @@ def kv():
 
 def points(at) -> dict:
     """The first trace of the projector chart (every shown word)."""
-    return json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-
-
-def as_array(v):
-    """plotly may send numeric arrays as typed arrays ({'dtype','bdata'}) or as lists."""
-    if isinstance(v, dict) and "bdata" in v:
-        import base64
-        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-    return np.asarray(v, dtype=float)
+    return chart_spec(at, 0)["data"][0]
 
 
 @pytest.mark.parametrize("lang, title", [("en", "Embedding projector"), ("zh", "嵌入投影")])
@@ -39,8 +29,8 @@ def test_opens_with_glove_pca_equal_to_core(kv, lang, title):
     tr = points(at)
     assert len(tr["customdata"]) == 500 and tr["customdata"][:3] == kv.index_to_key[:3]
     ref = projections.pca(kv.vectors[:500], n_components=pj.PCA_COMPONENTS)
-    np.testing.assert_allclose(as_array(tr["x"]), ref.coords[:, 0], rtol=1e-4, atol=1e-4)
-    np.testing.assert_allclose(as_array(tr["y"]), ref.coords[:, 1], rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(plotly_array(tr["x"], float), ref.coords[:, 0], rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(plotly_array(tr["y"], float), ref.coords[:, 1], rtol=1e-4, atol=1e-4)
     assert any(f"{100 * ref.explained_variance_ratio[0]:.1f}%" in c.value for c in at.caption)
 
 
@@ -49,7 +39,7 @@ def test_pca_3d_and_component_choice(kv):
     tr = points(at)
     assert tr["type"] == "scatter3d"
     ref = projections.pca(kv.vectors[:300], n_components=pj.PCA_COMPONENTS).coords
-    np.testing.assert_allclose(as_array(tr["z"]), ref[:, 4], rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(plotly_array(tr["z"], float), ref[:, 4], rtol=1e-4, atol=1e-4)
 
 
 def test_tsne_is_computed_once_per_setting(kv, monkeypatch):
@@ -73,7 +63,7 @@ def test_word_pair_axes_equal_core(kv):
     sub = kv.subset(400)
     ref = projections.word_axes(kv, list(sub.index_to_key), ("man", "woman"), ("poor", "rich"))
     ref = getattr(ref, "coords", ref)
-    np.testing.assert_allclose(as_array(points(at)["x"]), np.asarray(ref)[:, 0], rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(plotly_array(points(at)["x"], float), np.asarray(ref)[:, 0], rtol=1e-4, atol=1e-4)
     at.text_input(key="p8_xpair").set_value("man").run()
     assert at.warning and not at.exception  # one word is not a pair
     at.text_input(key="p8_xpair").set_value("man qqqzzzx").run()
@@ -85,7 +75,7 @@ def test_search_highlights_the_cosine_neighbours(kv):
     table = at.dataframe[0].value
     ref = kv.subset(2000).most_similar("king", topn=7)
     assert list(table.iloc[:, 0]) == [w for w, _ in ref]
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = chart_spec(at, 0)
     labels = [a["text"] for a in spec["layout"].get("annotations", [])]
     assert labels[-1] == "<b>king</b>" and {w for w, _ in ref} <= set(labels)  # the searched word on top
     at.text_input(key="p8_search").set_value("[click](http://evil.example)").run()
@@ -96,15 +86,15 @@ def test_search_highlights_the_cosine_neighbours(kv):
 
 def test_colour_by_named_groups_and_kmeans():
     at = open_page(PAGE, n=5000, colour="groups", groups="animals: dog horse fish\ndrinks: coffee tea")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = chart_spec(at, 0)
     names = [t.get("name") for t in spec["data"]]
     assert "animals" in names and "drinks" in names
     words = points(at)["customdata"]
-    colours = as_array(points(at)["marker"]["color"]).tolist()
+    colours = plotly_array(points(at)["marker"]["color"], float).tolist()
     assert colours[words.index("dog")] == colours[words.index("horse")] != colours[words.index("tea")]
     assert colours[words.index("the")] == len(pj.PALETTE)  # grey: the last colour of the scale
     at.radio(key="p8_colour").set_value("kmeans").run()
-    assert len(set(as_array(points(at)["marker"]["color"]).tolist())) == at.slider(key="p8_k").value
+    assert len(set(plotly_array(points(at)["marker"]["color"], float).tolist())) == at.slider(key="p8_k").value
 
 
 def test_lab_model_source_needs_a_trained_model_then_shows_it():

@@ -1,6 +1,6 @@
 """A Markdown image typed into a box or carried by a shared link is shown as text, never fetched."""
 import pytest
-from test_security import MD_IMAGE, PATHS, sweep_page
+from hostile import MD_IMAGE, PATHS, sweep_page
 
 
 @pytest.mark.parametrize("path", ["training-lab", "projector", "analogies", "word-embeddings"])

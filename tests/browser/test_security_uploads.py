@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 import pytest
-from test_security import no_live_payload, upload
+from hostile import no_live_payload, upload
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 GOOD_CORPUS = ("国王 统治 王国 。 女王 也 统治 王国 。 the king rules the land . the queen rules the land .\n" * 30).encode()

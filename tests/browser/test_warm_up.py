@@ -27,6 +27,6 @@ def test_fresh_server_after_warm_up_opens_a_deep_link_without_page_not_found(new
 
 
 def test_warm_up_reports_a_server_that_is_not_there():
-    run = subprocess.run([sys.executable, "scripts/warm_up.py", "9", "--wait", "1"], cwd=ROOT,
+    run = subprocess.run([sys.executable, "-m", "scripts.warm_up", "9", "--wait", "1"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "no Streamlit server" in run.stderr

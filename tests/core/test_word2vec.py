@@ -99,7 +99,6 @@ def test_gensim_names_and_defaults():
 
 
 def test_wv_is_a_keyedvectors_snapshot():
-    pytest.importorskip("w2v_core.keyedvectors")
     m = Word2Vec(**SMALL).build_vocab(toy_corpus(300))
     m.train_chunk(2000)
     wv = m.wv

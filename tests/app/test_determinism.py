@@ -7,13 +7,9 @@ A control run with another seed (page 3 has none: another query) must differ, so
 import hashlib
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from apptest import open_page  # noqa: E402
+from apptest import open_page
 
 
 def fingerprint(at) -> dict:
