@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from ui import vis
-from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
+from ui.data import glove
 from ui.i18n import md, t
 from ui.memory import remember, restore
 from ui.state import qp_get, qp_set
+from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import shared_columns
 
 DEFAULT_LIST = "queen, king, woman, girl, boy, man, water"
@@ -111,7 +112,7 @@ with left:
 with right:
     if group and top:
         rest = [w for w in words if w not in group]
-        st.markdown(t("p2.found", group=", ".join(md_escape(w) for w in group), dims=", ".join(map(str, top))))
+        st.markdown(t("p2.found", group=md_list(group), dims=", ".join(map(str, top))))
         table = pd.DataFrame({
             t("p2.dim"): top,
             t("p2.col_side"): [t("p2.side_red") if sc.sign[j] > 0 else t("p2.side_blue") for j in top],
@@ -121,7 +122,7 @@ with right:
         })
         st.dataframe(table, hide_index=True, width="stretch", key="p2_table",
                      column_config={c: st.column_config.NumberColumn(format="%.3f") for c in table.columns[2:]})
-        st.caption(t("p2.rest_caption", rest=", ".join(md_escape(w) for w in rest) if rest else "—"))
+        st.caption(t("p2.rest_caption", rest=md_list(rest) if rest else "—"))
     elif group:
         st.warning(t("p2.nothing_shared"))
 st.markdown(md("p2_takeaways"))

@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from ui import vis
-from ui.data import glove, md_escape, parse_words, split_known, warn_unknown
+from ui.data import glove
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
 from ui.state import qp_get, qp_set
+from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import analogy_vector, cosine_terms
 from w2v_core.projections import pca
 
@@ -117,7 +118,7 @@ if not positive:
     st.warning(t("p3.need_positive"))
     st.stop()
 if both:
-    st.error(t("p3.in_both", words=", ".join(md_escape(w) for w in both)))
+    st.error(t("p3.in_both", words=md_list(both)))
     st.stop()
 if unknown:
     warn_unknown(kv, unknown)
@@ -156,7 +157,7 @@ with left:
                      hide_index=True, width="stretch", key="p3_excluded",
                      column_config={t("p3.col_cos"): st.column_config.NumberColumn(format="%.4f")})
         first = [r["word"] for r in excluded if r["rank"] == 1]
-        st.markdown(t("p3.excluded_first", words=", ".join(md_escape(w) for w in first)) if first
+        st.markdown(t("p3.excluded_first", words=md_list(first)) if first
                     else t("p3.excluded_none"))
         st.caption(md("p3_excluded"))
 

@@ -5,6 +5,7 @@ import streamlit as st
 from ui import lab
 from ui.i18n import md, t
 from ui.lab_plots import loss_figure, word_map
+from ui.words import md_escape, md_list, parse_words, split_known
 from w2v_core.projections import pca
 
 TICK = 0.25  # seconds between two play ticks (each trains 1/lab.STEPS of the run)
@@ -84,7 +85,7 @@ with left:
         if corpus.truncated:
             st.warning(t("p7.truncated", n=f"{lab.MAX_TOKENS:,}"))
         counts = corpus.counts
-        top = " · ".join(f"{lab.md_safe(w)} ({int(c)})" for w, c in zip(counts.index_to_key[:12], counts.counts[:12]))
+        top = " · ".join(f"{md_escape(w)} ({int(c)})" for w, c in zip(counts.index_to_key[:12], counts.counts[:12]))
         st.markdown(t("p7.stats", tokens=f"{corpus.n_tokens:,}", vocab=f"{len(corpus.counts):,}",
                       sentences=f"{len(corpus.sentences):,}"))
         st.caption(t("p7.top_words") + " " + top)
@@ -170,7 +171,7 @@ playing = bool(run is not None and ss["p7_playing"] and not run.done and not run
 
 
 def _map_words(kv):
-    words, missing = lab.words_in(kv, lab.clean_words(ss["p7_words"]))
+    words, missing = split_known(kv, parse_words(ss["p7_words"], limit=lab.MAX_MAP_WORDS))
     if len(words) < 3:  # too few typed words that exist: fall back to the most frequent ones
         words = [w for w in kv.index_to_key[:20] if w not in words][: 20 - len(words)] + words
     return words, missing
@@ -211,7 +212,7 @@ def live_panel() -> None:
         st.plotly_chart(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), width="stretch",
                         key="p7_map_chart")
         if missing:
-            st.caption(t("p7.missing", words=lab.md_list(missing)))
+            st.caption(t("p7.missing", words=md_list(missing)))
 
 
 with right:

@@ -8,8 +8,9 @@ import streamlit as st
 from ui import projector as pj
 from ui.data import glove
 from ui.i18n import md, t
-from ui.lab import kept, md_list, md_safe, restore_saved, save_widgets
+from ui.lab import kept, restore_saved, save_widgets
 from ui.state import init_defaults, qp_get, qp_set
+from ui.words import did_you_mean, md_escape, md_list
 from w2v_core.keyedvectors import UnknownWordError
 
 SOURCES = ("glove", "lab", "upload")
@@ -90,7 +91,7 @@ with left:
                 try:
                     kv, key = pj.load_upload(data)
                 except ValueError as exc:  # VectorsFormatError: says which line and why
-                    st.error(t("p8.err_format", detail=md_safe(exc)))  # quotes words from the file
+                    st.error(t("p8.err_format", detail=md_escape(exc)))  # quotes words from the file
         else:
             st.caption(t("p8.upload_hint"))
     if kv is not None and ss["p8_source"] == "glove":
@@ -177,12 +178,12 @@ with right:
         same = [(axis, p[0]) for axis, p in (("x", xp), ("y", yp)) if p[0] == p[1]]
         if same:  # word − word is the zero vector: every point would sit at 0 on that axis
             for axis, word in same:
-                st.warning(t("p8.pair_same", axis=axis, word=md_safe(word)))
+                st.warning(t("p8.pair_same", axis=axis, word=md_escape(word)))
             st.stop()
         try:
             coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
         except UnknownWordError as exc:
-            st.warning(t("p8.unknown_word", word=md_safe(exc.word)))
+            st.warning(t("p8.unknown_word", word=md_escape(exc.word)))
             st.stop()
         coords = getattr(coords, "coords", coords)
         titles = tuple(html.escape(f"{a} → {b}") for a, b in (xp, yp)) + ("",)  # plotly titles render tags
@@ -196,11 +197,9 @@ with right:
             highlight = {query: "#ffd400", **{w: "#ff7f0e" for w, _ in nbrs}}
             table = pd.DataFrame([(w, float(s)) for w, s in nbrs], columns=[t("p8.neighbour"), t("p8.cosine")])
         else:
-            hint = ""
-            if hasattr(sub, "suggest"):
-                sugg = sub.suggest(query, n=5)
-                hint = t("p8.did_you_mean", words=md_list(sugg)) if sugg else ""
-            st.warning(t("p8.not_shown", word=md_safe(query), n=f"{n:,}") + " " + hint)
+            sugg = did_you_mean(sub, query)
+            hint = t("p8.did_you_mean", words=md_list(sugg)) if sugg else ""
+            st.warning(t("p8.not_shown", word=md_escape(query), n=f"{n:,}") + " " + hint)
 
     # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
     fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
@@ -228,6 +227,6 @@ with right:
     if note:
         st.caption(note)
     if table is not None:
-        st.markdown(f"**{t('p8.nn_header', word=md_safe(query))}**")
+        st.markdown(f"**{t('p8.nn_header', word=md_escape(query))}**")
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={t("p8.cosine"): st.column_config.NumberColumn(format="%.3f")})

@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.state import init_defaults, qp_get, qp_set
+from ui.words import parse_words
 from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.text import Vocab, split_sentences
 
@@ -119,7 +120,7 @@ def init_settings() -> None:
     corpus = qp_get("corpus", first, str, choices=(*CORPORA, CUSTOM))
     defaults["p7_corpus"] = corpus
     defaults["p7_chinese"] = qp_get("chinese", "word", str, choices=("word", "char"))
-    words = clean_words(qp_get("words", DEFAULT_WORDS.get(corpus, ""), str))
+    words = parse_words(qp_get("words", DEFAULT_WORDS.get(corpus, ""), str), limit=MAX_MAP_WORDS)
     defaults["p7_words"] = " ".join(words)
     defaults["p7_cmp_a"] = qp_get("cmp_a", 2, int, lo=1, hi=50)
     defaults["p7_cmp_b"] = qp_get("cmp_b", 15, int, lo=1, hi=50)
@@ -167,18 +168,9 @@ def current_settings() -> dict:
 
 def write_url(settings: dict) -> None:
     ss = st.session_state
-    qp_set(corpus=ss["p7_corpus"], chinese=ss["p7_chinese"], words=" ".join(clean_words(ss["p7_words"])),
+    words = " ".join(parse_words(ss["p7_words"], limit=MAX_MAP_WORDS))
+    qp_set(corpus=ss["p7_corpus"], chinese=ss["p7_chinese"], words=words,
            cmp_a=ss["p7_cmp_a"], cmp_b=ss["p7_cmp_b"], **settings)
-
-
-def clean_words(text: str, limit: int = MAX_MAP_WORDS) -> list[str]:
-    """Words typed by the learner (comma or space separated), lowercased, de-duplicated, at most `limit`."""
-    out: list[str] = []
-    for w in text.replace(",", " ").replace("，", " ").replace("、", " ").split():
-        w = w.strip().lower()[:40]
-        if w and w not in out:
-            out.append(w)
-    return out[:limit]
 
 
 def run_key(corpus: Corpus, settings: dict) -> str:
@@ -278,23 +270,6 @@ def explain_error(exc: Exception, settings: dict, corpus: Corpus) -> str:
 def corpus_vocab(corpus: Corpus, settings: dict) -> list:
     """Words that survive min_count (for messages only)."""
     return [w for w, c in zip(corpus.counts.index_to_key, corpus.counts.counts) if c >= settings["min_count"]]
-
-
-_MD_SPECIAL = "\\`*_{}[]()#+-.!|~$:<>&"
-
-
-def md_safe(text) -> str:
-    """User text inside markdown (warnings, captions): every markdown/HTML special character backslash-escaped,
-    so a word like "[click](http://x)" from a shared link or an uploaded file shows as typed, never as a link."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
-
-
-def md_list(words) -> str:
-    return ", ".join(md_safe(w) for w in words)
-
-
-def words_in(kv: KeyedVectors, words: list[str]) -> tuple[list[str], list[str]]:
-    return [w for w in words if w in kv], [w for w in words if w not in kv]
 
 
 GROUPS = {  # colour groups of the default map words (group names are translation keys p7.group_*)

@@ -9,6 +9,7 @@ import streamlit as st
 from ui import lab
 from ui.i18n import md, t
 from ui.lab_plots import word_map
+from ui.words import md_escape, md_list, parse_words
 from w2v_core.keyedvectors import UnknownWordError
 from w2v_core.projections import pca
 
@@ -17,8 +18,8 @@ NN_TOPN = 8
 
 
 def _unknown(exc: UnknownWordError) -> None:
-    hint = t("p7.did_you_mean", words=lab.md_list(exc.suggestions)) if exc.suggestions else ""
-    st.warning(t("p7.unknown_word", word=lab.md_safe(exc.word)) + " " + hint)
+    hint = t("p7.did_you_mean", words=md_list(exc.suggestions)) if exc.suggestions else ""
+    st.warning(t("p7.unknown_word", word=md_escape(exc.word)) + " " + hint)
 
 
 def _neighbours(kv, word: str, topn: int = NN_TOPN) -> list[tuple[str, float]]:
@@ -37,7 +38,7 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
 
     st.markdown(f"**{t('p7.nn_header')}**")
     st.text_input(t("p7.nn_words"), **lab.kept("p7_nn_words"))
-    words = lab.clean_words(ss["p7_nn_words"], limit=6)
+    words = parse_words(ss["p7_nn_words"], limit=6)
     cols = st.columns(max(1, min(3, len(words))))
     for i, w in enumerate(words):
         with cols[i % len(cols)]:
@@ -59,10 +60,10 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
         if wa and wb and wc:
             try:
                 best = kv.most_similar(positive=[wb, wc], negative=[wa], topn=5)
-                st.markdown(t("p7.analogy_answer", **{k: lab.md_safe(v) for k, v in
+                st.markdown(t("p7.analogy_answer", **{k: md_escape(v) for k, v in
                                                       dict(a=wa, b=wb, c=wc, d=best[0][0]).items()},
                               score=f"{best[0][1]:.3f}"))
-                st.caption(" · ".join(f"{lab.md_safe(w)} ({s:.2f})" for w, s in best[1:]))
+                st.caption(" · ".join(f"{md_escape(w)} ({s:.2f})" for w, s in best[1:]))
             except UnknownWordError as exc:
                 _unknown(exc)
         else:
@@ -71,13 +72,13 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
     st.markdown(f"**{t('p7.odd_header')}**")
     o1, o2 = st.columns([3, 2])
     o1.text_input(t("p7.odd_words"), **lab.kept("p7_odd"))
-    odd = lab.clean_words(ss["p7_odd"], limit=12)
+    odd = parse_words(ss["p7_odd"], limit=12)
     with o2:
         if len(odd) < 2:
             st.caption(t("p7.odd_hint"))
         else:
             try:
-                st.markdown(t("p7.odd_answer", word=lab.md_safe(kv.doesnt_match(odd))))
+                st.markdown(t("p7.odd_answer", word=md_escape(kv.doesnt_match(odd))))
             except UnknownWordError as exc:
                 _unknown(exc)
             except ValueError:
@@ -115,7 +116,7 @@ def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
         st.error(t("p7.err_diverged", detail=next(r.error for r in pair if r.error)))
         return
     kva, kvb = pair[0].kv(), pair[1].kv()
-    words = lab.clean_words(ss.get("p7_cmp_words") or ss.get("p7_nn_words", ""), limit=10)
+    words = parse_words(ss.get("p7_cmp_words") or ss.get("p7_nn_words", ""), limit=10)
     rows = []
     for w in words:
         if w not in kva:
@@ -131,7 +132,7 @@ def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
     if pair[0].settings["vector_size"] < 2:
         return
     # The map words under both models, side by side (each its own PCA).
-    map_words = [w for w in lab.clean_words(ss.get("p7_words", "")) if w in kva]
+    map_words = [w for w in parse_words(ss.get("p7_words", ""), limit=lab.MAX_MAP_WORDS) if w in kva]
     if len(map_words) >= 3:
         cols = st.columns(2)
         for col, (win, _, _), kv, name in zip(cols, runs, (kva, kvb), ("a", "b")):

@@ -4,7 +4,7 @@ import json
 
 from apptest import open_page
 
-from ui.lab import md_safe
+from ui.words import md_escape
 
 PAGE = "pages/p8_projector.py"
 IMG = "![x](http://127.0.0.1:9/x.png)"
@@ -24,8 +24,8 @@ def upload(at, data: bytes, name: str = "vectors.txt"):
 
 def assert_only_escaped(at, raw):
     shown = "\n".join(alerts(at))
-    assert md_safe(raw) in shown, shown
-    assert raw not in shown.replace(md_safe(raw), ""), shown
+    assert md_escape(raw) in shown, shown
+    assert raw not in shown.replace(md_escape(raw), ""), shown
 
 
 def test_upload_error_quotes_the_word_escaped():
@@ -33,7 +33,7 @@ def test_upload_error_quotes_the_word_escaped():
                 f"2 3\n{IMG} 0.1 0.2\nqueen 0.1 0.2 0.3\n".encode())
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and "line 2" in errors[0] and "has 2 values, expected 3" in errors[0], errors
-    assert md_safe(IMG) in errors[0] and IMG not in errors[0]
+    assert md_escape(IMG) in errors[0] and IMG not in errors[0]
 
 
 def test_upload_with_markdown_words_search_and_suggestions_escaped():
@@ -44,7 +44,7 @@ def test_upload_with_markdown_words_search_and_suggestions_escaped():
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["data"][0]["customdata"][:2] == ["![x](http://127.0.0.1:9/x.png)", "[click](http://127.0.0.1:9/)"]
     at.text_input(key="p8_search").input(IMG.upper()).run()  # lower-cased: shown, neighbours header escapes it
-    assert any(md_safe(IMG) in m.value for m in at.markdown), [m.value for m in at.markdown]
+    assert any(md_escape(IMG) in m.value for m in at.markdown), [m.value for m in at.markdown]
     assert not any(IMG in m.value for m in at.markdown)
     at.text_input(key="p8_search").input("[click](http://127.0.0.1:9/x)").run()  # not shown: warning escapes it
     assert_only_escaped(at, "[click](http://127.0.0.1:9/x)")
