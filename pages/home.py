@@ -17,6 +17,7 @@ def share_links() -> dict[str, str]:
 st.title(t("home.title"))
 st.markdown(f"**{t('home.tagline')}**")
 st.markdown(md("home_intro"))
+st.markdown(md("home_beyond"))
 
 st.header(t("home.map_header"))
 left, right = st.columns(2, gap="large")
@@ -29,6 +30,10 @@ for i, p in enumerate(others):
 
 st.header(t("home.class_header"))
 st.markdown(md("home_class"))
+st.subheader(t("home.plan_header"))
+st.markdown(md("home_plan"))
+with st.expander(t("home.answers_title")):
+    st.markdown(md("home_answers"))
 
 st.subheader(t("home.share_header"))
 st.caption(t("home.share_caption"))

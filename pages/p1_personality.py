@@ -8,6 +8,7 @@ from ui import vis
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
 from ui.state import init_defaults, qp_get, qp_set
+from ui.path import page_end
 from w2v_core.columns import cosine_terms, rescale
 
 PEOPLE = ("me", "p1", "p2")  # the 2-trait section: me and two candidates
@@ -157,3 +158,5 @@ if not math.isnan(top["cos"]):
     st.success(t("p1.five_best", who=top["who"], cos=f"{top['cos']:.3f}"))
 st.latex(r"\cos\theta = \frac{\sum_{i=1}^{n} a_i b_i}{\sqrt{\sum_{i=1}^{n} a_i^2}\,\sqrt{\sum_{i=1}^{n} b_i^2}}")
 st.markdown(md("p1_takeaways"))
+
+page_end("p1")

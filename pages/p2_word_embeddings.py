@@ -8,6 +8,7 @@ from ui.data import glove
 from ui.i18n import md, t
 from ui.memory import remember, restore
 from ui.state import qp_get, qp_set
+from ui.path import page_end
 from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import shared_columns
 
@@ -126,3 +127,5 @@ with right:
     elif group:
         st.warning(t("p2.nothing_shared"))
 st.markdown(md("p2_takeaways"))
+
+page_end("p2")

@@ -8,6 +8,7 @@ from ui.data import glove
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
 from ui.state import qp_get, qp_set
+from ui.path import page_end
 from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import analogy_vector, cosine_terms
 from w2v_core.projections import pca
@@ -196,3 +197,5 @@ st.latex(r"\arg\max_{w \notin \text{inputs}} \cos\big(w,\; \hat{x}_{king} - \hat
 st.markdown(md("p3_method_mul"))
 st.latex(r"\arg\max_{w \notin \text{inputs}} \frac{\cos'(w, king)\,\cos'(w, woman)}{\cos'(w, man) + \varepsilon}")
 st.caption(t("p3.share"))
+
+page_end("p3")

@@ -6,6 +6,7 @@ import streamlit as st
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
 from ui.stepper import fmt, legend_html, matrix_heatmap, prob_bars, sentence_html
+from ui.path import page_end
 
 from w2v_core.samples import lm_windows
 from w2v_core.softmax_lm import SoftmaxLM
@@ -195,3 +196,5 @@ else:
     if not right_words:
         st.info(t("p4.blank_add_right"))
 st.markdown(md("p4_both_after"))
+
+page_end("p4")

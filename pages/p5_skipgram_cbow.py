@@ -6,6 +6,7 @@ import streamlit as st
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
 from ui.stepper import COLORS, fmt, legend_html, sentence_html
+from ui.path import page_end
 
 from w2v_core.samples import cbow_samples, skipgram_pairs
 from w2v_core.text import tokenize
@@ -157,3 +158,5 @@ with st.expander(t("p5.shrink_title"), expanded=shrink):
                         layout=dict(height=260, margin=dict(l=10, r=10, t=30, b=10), title=t("p5.effective_short"),
                                     yaxis=dict(range=[0, window + 0.5], dtick=1, title=t("p5.window"))))
         st.plotly_chart(fig, width="stretch", key="p5_windows_chart")
+
+page_end("p5")

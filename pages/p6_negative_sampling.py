@@ -11,6 +11,7 @@ from ui.state import init_defaults, qp_get, qp_set
 from ui.stepper import COLORS, fmt, legend_html, line_chart, matrix_heatmap, sentence_html, vec_str
 
 from ui.p6_softmax import softmax_section
+from ui.path import page_end
 from w2v_core import sgns_demo
 from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.samples import NegativeSampler, unigram_distribution
@@ -336,3 +337,5 @@ with st.expander(t("p6.try_title")):
 st.header(t("p6.h_hyper"))
 st.markdown(md("p6_hyper"))
 st.page_link("pages/p7_training_lab.py", label=t("p6.to_lab"), icon="🧪")
+
+page_end("p6")

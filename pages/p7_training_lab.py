@@ -5,6 +5,7 @@ import streamlit as st
 from ui import lab
 from ui.i18n import md, t
 from ui.lab_plots import loss_figure, word_map
+from ui.path import page_end
 from ui.words import md_escape, md_list, parse_words, split_known
 from w2v_core.projections import pca
 
@@ -235,3 +236,5 @@ elif playing:
     st.caption(t("p7.results_after_pause"))
 
 lab.save_widgets("p7", lab.PERSIST)
+
+page_end("p7")

@@ -10,6 +10,7 @@ from ui.data import glove
 from ui.i18n import md, t
 from ui.lab import kept, restore_saved, save_widgets
 from ui.state import init_defaults, qp_get, qp_set
+from ui.path import page_end
 from ui.words import did_you_mean, md_escape, md_list
 from w2v_core.keyedvectors import UnknownWordError
 
@@ -230,3 +231,5 @@ with right:
         st.markdown(f"**{t('p8.nn_header', word=md_escape(query))}**")
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={t("p8.cosine"): st.column_config.NumberColumn(format="%.3f")})
+
+page_end("p8")

@@ -22,5 +22,6 @@ PAGES = [
     PageInfo("pages/p6_negative_sampling.py", "negative-sampling", "p6", "🎯", "group_article"),
     PageInfo("pages/p7_training_lab.py", "training-lab", "p7", "🧪", "group_lab"),
     PageInfo("pages/p8_projector.py", "projector", "p8", "🔭", "group_lab"),
+    PageInfo("pages/glossary.py", "glossary", "glossary", "📖", "group_more"),
     PageInfo("pages/about.py", "about", "about", "📚", "group_more"),
 ]

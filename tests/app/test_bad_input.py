@@ -8,13 +8,13 @@ from apptest import has_cjk, open_page
 
 PAGES = ["pages/home.py", "pages/p1_personality.py", "pages/p2_word_embeddings.py", "pages/p3_analogies.py",
          "pages/p4_language_models.py", "pages/p5_skipgram_cbow.py", "pages/p6_negative_sampling.py",
-         "pages/p7_training_lab.py", "pages/p8_projector.py", "pages/about.py"]
+         "pages/p7_training_lab.py", "pages/p8_projector.py", "pages/glossary.py", "pages/about.py"]
 
 # Query parameter names the pages read (and some they might): each gets the hostile value at once.
 PARAM_NAMES = ["window", "seed", "vector_size", "negative", "min_count", "epochs", "alpha", "min_alpha", "sample",
                "sg", "ns_exponent", "step", "pos", "mode", "shrink", "words", "word", "positive", "preset", "corpus",
                "k", "n", "dim", "topn", "x", "y", "perplexity", "method", "lr", "left", "right", "sentence",
-               "person", "color", "chinese", "tab", "view", "speed"]
+               "person", "color", "chinese", "tab", "view", "speed", "page"]
 HOSTILE = {
     "huge": "9" * 40,
     "negative": "-7",

@@ -9,7 +9,7 @@ from ui.i18n import all_keys, t
 
 PAGES = ["pages/home.py", "pages/p1_personality.py", "pages/p2_word_embeddings.py", "pages/p3_analogies.py",
          "pages/p4_language_models.py", "pages/p5_skipgram_cbow.py", "pages/p6_negative_sampling.py",
-         "pages/p7_training_lab.py", "pages/p8_projector.py", "pages/about.py"]
+         "pages/p7_training_lab.py", "pages/p8_projector.py", "pages/glossary.py", "pages/about.py"]
 
 
 def test_translation_files_have_the_same_keys():
