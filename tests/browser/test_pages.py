@@ -10,7 +10,8 @@ from ui.i18n import t
 # (title key in nav.toml, url path) in sidebar order; Home last so its link is clicked from another page.
 PAGES = [("nav.p1", "personality"), ("nav.p2", "word-embeddings"), ("nav.p3", "analogies"),
          ("nav.p4", "language-models"), ("nav.p5", "skipgram-cbow"), ("nav.p6", "negative-sampling"),
-         ("nav.p7", "training-lab"), ("nav.p8", "projector"), ("nav.glossary", "glossary"), ("nav.about", "about"), ("nav.home", "home")]
+         ("nav.p7", "training-lab"), ("nav.p8", "projector"), ("nav.glossary", "glossary"), ("nav.about", "about"),
+         ("nav.home", "home")]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LOCALES = {"zh": "zh-CN", "en": "en-US"}
 
