@@ -14,7 +14,7 @@ PAGES = ["pages/home.py", "pages/p1_personality.py", "pages/p2_word_embeddings.p
 PARAM_NAMES = ["window", "seed", "vector_size", "negative", "min_count", "epochs", "alpha", "min_alpha", "sample",
                "sg", "ns_exponent", "step", "pos", "mode", "shrink", "words", "word", "positive", "preset", "corpus",
                "k", "n", "dim", "topn", "x", "y", "perplexity", "method", "lr", "left", "right", "sentence",
-               "person", "color", "chinese", "tab", "view", "speed", "page"]
+               "person", "color", "chinese", "tab", "view", "speed"]
 HOSTILE = {
     "huge": "9" * 40,
     "negative": "-7",
