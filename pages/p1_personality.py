@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ui import vis
+from ui import questions, vis
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
 from ui.state import init_defaults, qp_get, qp_set
@@ -123,6 +123,7 @@ if revealed:
         st.markdown(t("p1.formula_for", who=name(who)))
         st.latex(cosine_latex(vec["me"], vec[who], terms[who]))
     st.markdown(md("p1_length_direction"))
+questions.p1_stretch(vec["me"], (st.session_state["p1_p1_x"], st.session_state["p1_p1_y"]), scale)
 
 # 3 · Five traits --------------------------------------------------------------------------------------------
 st.header(t("p1.h_five"))

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import vis
+from ui import questions, vis
 from ui.data import glove
 from ui.i18n import md, t
 from ui.memory import remember, restore
@@ -126,6 +126,8 @@ with right:
         st.caption(t("p2.rest_caption", rest=md_list(rest) if rest else "—"))
     elif group:
         st.warning(t("p2.nothing_shared"))
+questions.p2_odd_one_out(words, sims)
+questions.p2_shared_column(words, X)
 st.markdown(md("p2_takeaways"))
 
 page_end("p2")
