@@ -21,12 +21,22 @@ def init_params(vocab_size: int, vector_size: int, seed=1, context_init: str = "
     if context_init not in ("zeros", "random"):
         raise ValueError(f"context_init must be 'zeros' or 'random', got {context_init!r}")
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-    embedding = ((rng.random((vocab_size, vector_size)) * 2 - 1) / vector_size).astype(np.float32)  # (V, d)
+    embedding = _uniform_rows(rng, vocab_size, vector_size)  # (V, d)
     if context_init == "zeros":
         context = np.zeros((vocab_size, vector_size), dtype=np.float32)  # (V, d)
     else:
-        context = ((rng.random((vocab_size, vector_size)) * 2 - 1) / vector_size).astype(np.float32)
+        context = _uniform_rows(rng, vocab_size, vector_size)
     return embedding, context
+
+
+def _uniform_rows(rng, rows, cols, block=4096):
+    """float32 (rows, cols) uniform in [-1, 1)/cols, drawn ``block`` rows at a time: the same numbers as one
+    float64 draw of the whole matrix (the generator's stream is sequential) without its 2-3 float64 copies."""
+    out = np.empty((rows, cols), dtype=np.float32)  # (V, d)
+    for a in range(0, rows, block):
+        b = min(rows, a + block)
+        out[a:b] = (rng.random((b - a, cols)) * 2 - 1) / cols  # float64, rounded to float32 on assignment
+    return out
 
 
 def sigmoid(x):

@@ -73,6 +73,25 @@ def split_sentences(text: str, lang: str = "auto", chinese: str = "word") -> lis
     return out
 
 
+def vocab_order(counts, min_count: int = 1) -> np.ndarray:
+    """Which words make the vocabulary and in what order: positions in ``counts`` (distinct words in order of
+    first appearance) of the words seen ``min_count`` times or more, by count (desc), ties by first appearance.
+
+    >>> vocab_order([1, 3, 1, 2], min_count=1).tolist()
+    [1, 3, 0, 2]
+    """
+    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise ValueError(f"min_count must be a whole number >= 1, got {min_count!r}")
+    counts = np.asarray(counts, dtype=np.int64)  # (W,)
+    if counts.size == 0:
+        raise ValueError("the corpus is empty: no words to build a vocabulary from")
+    kept = np.flatnonzero(counts >= min_count)
+    if kept.size == 0:
+        raise ValueError(f"no word occurs at least min_count={min_count} times "
+                         f"(the most frequent occurs {counts.max()} times); lower min_count")
+    return kept[np.argsort(-counts[kept], kind="stable")]  # stable: equal counts keep first-appearance order
+
+
 class Vocab:
     """Words kept after ``min_count``, sorted by count (desc), ties by first appearance, like gensim's vocab.
 
@@ -89,21 +108,14 @@ class Vocab:
 
     @classmethod
     def from_sentences(cls, sentences: Iterable[Iterable[str]], min_count: int = 1) -> "Vocab":
-        if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
-            raise ValueError(f"min_count must be a whole number >= 1, got {min_count!r}")
         counter: Counter = Counter()  # insertion-ordered: remembers first appearance for the tie-break
         for sentence in sentences:
             if isinstance(sentence, str):
                 raise ValueError("sentences must be lists of tokens, not strings (use split_sentences first)")
             counter.update(sentence)
-        if not counter:
-            raise ValueError("the corpus is empty: no words to build a vocabulary from")
-        kept = [(w, c) for w, c in counter.items() if c >= min_count]
-        if not kept:
-            raise ValueError(f"no word occurs at least min_count={min_count} times "
-                             f"(the most frequent occurs {max(counter.values())} times); lower min_count")
-        kept.sort(key=lambda wc: -wc[1])  # stable sort keeps first-appearance order among equal counts
-        return cls([w for w, _ in kept], np.array([c for _, c in kept], dtype=np.int64))
+        words, counts = list(counter), np.fromiter(counter.values(), dtype=np.int64, count=len(counter))
+        order = vocab_order(counts, min_count)
+        return cls([words[i] for i in order], counts[order])
 
     def __len__(self) -> int:
         return len(self.index_to_key)

@@ -7,9 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from . import fast
+from .corpus import encode_corpus
 from .samples import alias_table, keep_probability, unigram_distribution
 from .sgns import init_params
-from .text import Vocab
 
 MAX_WORDS_IN_BATCH = 10000  # gensim cuts longer sentences into pieces of this many words
 MAX_MATRIX_CELLS = 250_000_000  # 1 GB of float32 for each of the two matrices: beyond, a clear error, not a crash
@@ -68,25 +68,19 @@ class Word2Vec:
             self.train()
 
     def build_vocab(self, sentences):
-        """Count words, keep those seen ``min_count`` times, encode the corpus and start from gensim's init."""
-        if isinstance(sentences, str):
-            raise ValueError("sentences must be a list of token lists, not a string (use text.split_sentences)")
-        sentences = [list(s) for s in sentences]
-        self.vocab = Vocab.from_sentences(sentences, min_count=self.min_count)
+        """Count words, keep those seen ``min_count`` times, encode the corpus (one pass: a generator works) and
+        start from gensim's init."""
+        self.vocab, self._corpus, self._offsets = encode_corpus(sentences, self.min_count, MAX_WORDS_IN_BATCH)
         if self.negative >= len(self.vocab):
             raise ValueError(f"negative={self.negative} needs a vocabulary larger than that; only "
                              f"{len(self.vocab)} words survive min_count={self.min_count}")
         if len(self.vocab) * self.vector_size > MAX_MATRIX_CELLS:
             raise ValueError(f"{len(self.vocab)} words x vector_size={self.vector_size} is too large for memory; "
                              f"lower vector_size or raise min_count")
-        pieces = [ids[i:i + MAX_WORDS_IN_BATCH] for ids in map(self.vocab.encode, sentences)
-                  for i in range(0, len(ids), MAX_WORDS_IN_BATCH)]
-        pieces = [p for p in pieces if len(p) > 1]  # a one-word sentence has no context: nothing to learn
-        if not pieces:
+        if self._corpus.size == 0:
             raise ValueError("no sentence has two words in the vocabulary: nothing to train on")
-        self._corpus = np.concatenate(pieces).astype(np.int32)  # every kept token, sentences back to back
-        self._offsets = np.concatenate([[0], np.cumsum([len(p) for p in pieces])]).astype(np.int64)
-        self.corpus_count, self.corpus_total_words = len(pieces), int(self._corpus.size)
+        # every kept token in one int32 array, sentences back to back (no Python object per sentence)
+        self.corpus_count, self.corpus_total_words = len(self._offsets) - 1, int(self._corpus.size)
         rng = np.random.default_rng(self.seed)  # the one generator everything random comes from
         self._embedding, self.syn1neg = init_params(len(self.vocab), self.vector_size, rng)
         # subsampling and negatives as integers, as gensim stores them: keep if keep_ints[w] >= 32 random bits

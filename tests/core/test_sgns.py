@@ -19,6 +19,15 @@ def test_init_params_like_gensim():
     assert not (init_params(50, 10, seed=4)[0] == emb).all()
 
 
+def test_init_params_in_blocks_draws_the_numbers_of_one_whole_draw():
+    """Drawn 4096 rows at a time to save memory: must equal the plain one-draw formula, row for row."""
+    rng = np.random.default_rng(7)
+    whole = ((rng.random((9000, 6)) * 2 - 1) / 6).astype(np.float32)  # (V, d) the obvious way, in float64
+    then = ((rng.random((9000, 6)) * 2 - 1) / 6).astype(np.float32)
+    emb, ctx = init_params(9000, 6, seed=np.random.default_rng(7), context_init="random")
+    assert np.array_equal(emb, whole) and np.array_equal(ctx, then)
+
+
 def test_sgns_step_hand_computed():
     emb = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 0.0]], dtype=np.float32)
     ctx = np.array([[0.0, 0.0], [2.0, 0.0], [0.0, 1.0]], dtype=np.float32)
