@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ui import questions, vis
+from ui import charts, maps, questions, theme
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
 from ui.state import init_defaults, qp_get, qp_set
@@ -66,10 +66,10 @@ score = st.slider(t("p1.score_label"), 0, 100, key="p1_score", help=t("p1.score_
 scaled = rescale(score)
 c1, c2 = st.columns(2)
 with c1:
-    st.plotly_chart(vis.number_line(score, 0, 100, label=t("p1.axis_score"), marker_text=f"{score}/100",
+    st.plotly_chart(charts.number_line(score, 0, 100, label=t("p1.axis_score"), marker_text=f"{score}/100",
                                     ticks=[0, 25, 50, 75, 100]), width="stretch", key="p1_line_score")
 with c2:
-    st.plotly_chart(vis.number_line(scaled, -1, 1, label=t("p1.axis_scaled"), marker_text=f"{scaled:+.2f}",
+    st.plotly_chart(charts.number_line(scaled, -1, 1, label=t("p1.axis_scaled"), marker_text=f"{scaled:+.2f}",
                                     ticks=[-1, -0.5, 0, 0.5, 1]), width="stretch", key="p1_line_scaled")
 st.latex(rf"x' = 2\cdot\frac{{x - 0}}{{100 - 0}} - 1 = 2\cdot\frac{{{score}}}{{100}} - 1 = {scaled:.2f}")
 st.markdown(md("p1_one_number"))
@@ -101,9 +101,9 @@ qp_set(**{name: f"{st.session_state[key]:g}" for key, (name, *_) in URL_KEYS.ite
 
 left, right = st.columns([3, 2])
 with left:
-    points = [{"name": name(w), "x": vec[w][0], "y": vec[w][1], "color": vis.PALETTE[i],
+    points = [{"name": name(w), "x": vec[w][0], "y": vec[w][1], "color": theme.CATEGORICAL[i],
                "bold": revealed and w == best} for i, w in enumerate(PEOPLE)]
-    st.plotly_chart(vis.arrows_2d(points, x_label=t("p1.trait1"), y_label=t("p1.trait2")), width="stretch",
+    st.plotly_chart(maps.arrows_2d(points, x_label=t("p1.trait1"), y_label=t("p1.trait2")), width="stretch",
                     key="p1_arrows")
 with right:
     if not revealed:

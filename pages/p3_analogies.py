@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import vis
+from ui import heatmaps, maps, theme
 from ui.data import glove
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
@@ -171,12 +171,12 @@ kinds = [t("p3.kind_input")] * (len(words) - 1) + [t("p3.kind_answer"), t("p3.ki
 edges = []
 if len(positive) == 2 and len(negative) == 1:  # a - b + c ≈ d: b→c parallel to a→d, b→a parallel to c→d
     a, b, c, d = (words.index(w) for w in (positive[0], negative[0], positive[1], best))
-    edges = [(b, c, "#1b9e77"), (a, d, "#1b9e77"), (b, a, "#7570b3"), (c, d, "#7570b3")]
+    edges = [(b, c, theme.EDGES[0]), (a, d, theme.EDGES[0]), (b, a, theme.EDGES[1]), (c, d, theme.EDGES[1])]
 with right:
     st.markdown(f"#### {t('p3.h_plane')}")
     # the result sits next to the answer: put its label on the far side so the two labels do not collide
     side = "middle left" if proj.coords[-1, 0] < proj.coords[words.index(best), 0] else "middle right"
-    fig = vis.word_plane(proj.coords, words + [f"= {t('p3.result')}"], edges=edges, kinds=kinds,
+    fig = maps.word_plane(proj.coords, words + [f"= {t('p3.result')}"], edges=edges, kinds=kinds,
                          label_side={t("p3.kind_result"): side},
                          x_label=t("p3.pc", i=1, pct=f"{100 * proj.explained_variance_ratio[0]:.0f}"),
                          y_label=t("p3.pc", i=2, pct=f"{100 * proj.explained_variance_ratio[1]:.0f}"))
@@ -189,7 +189,7 @@ rows = [kv.get_vector(positive[0])] + [-np.asarray(kv.get_vector(w)) for w in ne
        [kv.get_vector(w) for w in positive[1:]] + [result, kv.get_vector(best)]
 labels = [positive[0]] + [f"− {w}" for w in negative] + [f"+ {w}" for w in positive[1:]] + \
          [f"= {t('p3.result')}", f"≈ {best}"]
-st.plotly_chart(vis.strips(np.stack(rows), labels, dim_label=t("p3.dim"), value_label=t("p3.value"),
+st.plotly_chart(heatmaps.strips(np.stack(rows), labels, dim_label=t("p3.dim"), value_label=t("p3.value"),
                            colorbar_title=t("p3.value")), width="stretch", key="p3_strips")
 st.caption(t("p3.strips_caption", word=md_escape(best), cos=f"{cosine_terms(result, kv.get_vector(best)).cos:.3f}"))
 st.markdown(md("p3_method_add"))

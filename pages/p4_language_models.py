@@ -3,10 +3,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from ui.charts import prob_bars
+from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
-from ui.stepper import fmt, legend_html, matrix_heatmap, prob_bars, sentence_html
 from ui.path import page_end
+from ui.stepper import fmt, legend_html, sentence_html
 
 from w2v_core.samples import lm_windows
 from w2v_core.softmax_lm import SoftmaxLM

@@ -1,12 +1,13 @@
 """Page 5: skip-gram and CBOW - a window slides over an editable sentence and writes training samples."""
 import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
+from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
-from ui.stepper import COLORS, fmt, legend_html, sentence_html
 from ui.path import page_end
+from ui.stepper import fmt, legend_html, sentence_html
+from ui.theme import ROLES
 
 from w2v_core.samples import cbow_samples, skipgram_pairs
 from w2v_core.text import tokenize
@@ -139,24 +140,17 @@ m2.metric(t("p5.count_cbow"), len(cbow))
 m3.metric(t("p5.count_sg"), len(sg))
 st.markdown(md("p5_counts"))
 by_window = [make_samples(tuple(tokens), w, shrink, seed) for w in range(1, 6)]
-fig = go.Figure([go.Bar(x=list(range(1, 6)), y=[len(c) for c, _ in by_window], name=t("p5.count_cbow"),
-                        marker_color=COLORS["center"]),
-                 go.Bar(x=list(range(1, 6)), y=[len(p) for _, p in by_window], name=t("p5.count_sg"),
-                        marker_color=COLORS["context"])],
-                layout=dict(barmode="group", height=300, margin=dict(l=10, r=10, t=40, b=10),
-                            title=t("p5.counts_by_window"), xaxis=dict(title=t("p5.window"), dtick=1),
-                            yaxis=dict(title=t("p5.samples")), legend=dict(orientation="h", y=1.15, x=0.5,
-                                                                             xanchor="center")))
+fig = grouped_bars(range(1, 6), {t("p5.count_cbow"): ([len(c) for c, _ in by_window], ROLES["center"]),
+                                  t("p5.count_sg"): ([len(p) for _, p in by_window], ROLES["context"])},
+                   height=300, title=t("p5.counts_by_window"), x_title=t("p5.window"), y_title=t("p5.samples"))
 st.plotly_chart(fig, width="stretch", key="p5_counts_chart")
 
 with st.expander(t("p5.shrink_title"), expanded=shrink):
     st.markdown(md("p5_shrink"))
     if shrink:
-        fig = go.Figure(go.Bar(x=[f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], y=[s["window"] for s in cbow],
-                               marker_color=[COLORS["context"] if s["position"] == st.session_state.p5_pos
-                                             else COLORS["center"] for s in cbow]),
-                        layout=dict(height=260, margin=dict(l=10, r=10, t=30, b=10), title=t("p5.effective_short"),
-                                    yaxis=dict(range=[0, window + 0.5], dtick=1, title=t("p5.window"))))
+        fig = highlighted_bars([f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], [s["window"] for s in cbow],
+                               [s["position"] == st.session_state.p5_pos for s in cbow],
+                               title=t("p5.effective_short"), y_title=t("p5.window"), y_max=window + 0.5)
         st.plotly_chart(fig, width="stretch", key="p5_windows_chart")
 
 page_end("p5")

@@ -3,12 +3,14 @@ import inspect
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
-from ui.stepper import COLORS, fmt, legend_html, line_chart, matrix_heatmap, sentence_html, vec_str
+from ui.charts import grouped_bars, line_chart
+from ui.heatmaps import matrix_heatmap
+from ui.stepper import fmt, legend_html, sentence_html, vec_str
+from ui.theme import GREY, ROLES
 
 from ui.p6_softmax import softmax_section
 from ui.path import page_end
@@ -128,12 +130,9 @@ probs = unigram_distribution(vocab.counts, ss.p6_ns)
 raw = unigram_distribution(vocab.counts, 1.0)
 draws = NegativeSampler(vocab.counts, ns_exponent=ss.p6_ns, rng=np.random.default_rng(seed)).draw(50)
 drawn = np.bincount(draws, minlength=V)
-fig = go.Figure(data=[go.Bar(x=words, y=raw, name=t("p6.dist_raw"), marker_color="#cccccc"),
-                      go.Bar(x=words, y=probs, name=t("p6.dist_ns", e=ss.p6_ns), marker_color=COLORS["negative"]),
-                      go.Scatter(x=words, y=drawn / 50, name=t("p6.dist_drawn"), mode="markers",
-                                 marker=dict(symbol="x", size=12, color=COLORS["context"]), yaxis="y")],
-                layout=dict(barmode="group", height=340, margin=dict(l=10, r=10, t=30, b=10),
-                            legend=dict(orientation="h", y=1.12), yaxis=dict(title=t("p6.dist_y"), tickformat=".0%")))
+fig = grouped_bars(words, {t("p6.dist_raw"): (raw, GREY), t("p6.dist_ns", e=ss.p6_ns): (probs, ROLES["negative"])},
+                   dots=(t("p6.dist_drawn"), drawn / 50, ROLES["context"]), height=340, y_title=t("p6.dist_y"),
+                   percent=True)
 st.plotly_chart(fig, width="stretch", key="p6_dist_chart")
 
 # ---------------------------------------------------------------- 3. the SGNS stepper
@@ -309,7 +308,7 @@ def stepper() -> None:
         stride = -(-len(losses) // 3000)  # draw at most ~3000 points per line, so long runs stay quick to plot
         ys = {name: y.iloc[::stride] for name, y in ys.items()}
         st.plotly_chart(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
-                                   markers=len(losses) < 30, colors=["#b0b7c3", COLORS["center"]], widths=[1, 3]),
+                                   markers=len(losses) < 30, colors=[GREY, ROLES["center"]], widths=[1, 3]),
                         width="stretch", key="p6_loss")
 
     with st.expander(t("p6.code_title")):

@@ -3,8 +3,9 @@ import pandas as pd
 import streamlit as st
 
 from ui import lab
+from ui.charts import loss_figure
 from ui.i18n import md, t
-from ui.lab_plots import loss_figure, word_map
+from ui.maps import word_map
 from ui.path import page_end
 from ui.words import md_escape, md_list, parse_words, split_known
 from w2v_core.projections import pca

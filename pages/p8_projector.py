@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import projector as pj
+from ui import maps, projector as pj, theme
 from ui.data import glove
 from ui.i18n import md, t
 from ui.lab import kept, restore_saved, save_widgets
@@ -195,7 +195,7 @@ with right:
     if query:
         if query in sub:
             nbrs = sub.most_similar(query, topn=int(ss["p8_nn"]))
-            highlight = {query: "#ffd400", **{w: "#ff7f0e" for w, _ in nbrs}}
+            highlight = {query: theme.SEARCHED, **{w: theme.NEIGHBOUR for w, _ in nbrs}}
             table = pd.DataFrame([(w, float(s)) for w, s in nbrs], columns=[t("p8.neighbour"), t("p8.cosine")])
         else:
             sugg = did_you_mean(sub, query)
@@ -208,21 +208,22 @@ with right:
         fig = ss["p8_fig"][1]
     else:
         # ---------------------------------------------------------------------------------------------- colour
-        colours, legend, labelled = None, [], []
+        colours, legend, labelled, pal = None, [], [], theme.CATEGORICAL
         if ss["p8_colour"] == "kmeans":
             labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
-            colours = np.asarray(labels) % len(pj.PALETTE)
-            legend = [(t("p8.cluster", i=i + 1), pj.PALETTE[i % len(pj.PALETTE)]) for i in range(int(ss["p8_k"]))]
+            colours = np.asarray(labels) % len(pal)
+            legend = [(t("p8.cluster", i=i + 1), pal[i % len(pal)]) for i in range(int(ss["p8_k"]))]
         elif ss["p8_colour"] == "groups":
             groups = pj.parse_groups(ss["p8_groups"])
             where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
-            colours = [where[w] % len(pj.PALETTE) if w in where else len(pj.PALETTE) for w in words]  # last = grey
+            colours = [where[w] % len(pal) if w in where else len(pal) for w in words]  # last = grey
             shown = set(words)
-            legend = [(name, pj.PALETTE[i % len(pj.PALETTE)]) for i, (name, ws) in enumerate(groups.items())
+            legend = [(name, pal[i % len(pal)]) for i, (name, ws) in enumerate(groups.items())
                       if shown.intersection(ws)]  # only groups with a word on the map
             labelled = [w for w in words if w in where][:300]
 
-        fig = pj.scatter(coords, words, colours, legend, highlight, titles, label_all=n <= 100, labelled=labelled)
+        fig = maps.projector_map(coords, words, colours, legend, highlight, titles, label_all=n <= 100,
+                                 labelled=labelled)
         ss["p8_fig"] = (fig_key, fig)
     st.plotly_chart(fig, width="stretch", key="p8_chart")
     if note:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import lab
 from ui.i18n import md, t
-from ui.lab_plots import word_map
+from ui.maps import word_map
 from ui.words import md_escape, md_list, parse_words
 from w2v_core.keyedvectors import UnknownWordError
 from w2v_core.projections import pca

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.i18n import t
-from ui.stepper import line_chart
+from ui.charts import line_chart
 from w2v_core.softmax_lm import SoftmaxLM, time_sgns_step, time_softmax_step
 from w2v_core.text import tokenize
 

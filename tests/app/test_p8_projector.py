@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from apptest import chart_spec, open_page, plotly_array
 
-from ui import projector as pj
+from ui import maps, projector as pj, theme
 from ui.i18n import t
 from ui.lab_results import word2vec_text
 from w2v_core import projections
@@ -92,7 +92,7 @@ def test_colour_by_named_groups_and_kmeans():
     words = points(at)["customdata"]
     colours = plotly_array(points(at)["marker"]["color"], float).tolist()
     assert colours[words.index("dog")] == colours[words.index("horse")] != colours[words.index("tea")]
-    assert colours[words.index("the")] == len(pj.PALETTE)  # grey: the last colour of the scale
+    assert colours[words.index("the")] == len(theme.CATEGORICAL)  # grey: the last colour of the scale
     at.radio(key="p8_colour").set_value("kmeans").run()
     assert len(set(plotly_array(points(at)["marker"]["color"], float).tolist())) == at.slider(key="p8_k").value
 
@@ -142,7 +142,7 @@ def test_rerun_without_changes_does_not_reproject(monkeypatch):
     calls = []
     monkeypatch.setattr(projections, "pca", lambda *a, **k: calls.append(1))
     monkeypatch.setattr(projections, "kmeans", lambda *a, **k: calls.append(1))
-    monkeypatch.setattr(pj, "scatter", lambda *a, **k: calls.append(1))
+    monkeypatch.setattr(maps, "projector_map", lambda *a, **k: calls.append(1))
     at.run()
     at.run()
     assert not at.exception and calls == []
