@@ -83,6 +83,10 @@ for col, who in zip(cols, PEOPLE):
         st.markdown(f"**{name(who)}**")
         st.number_input(t("p1.trait1"), -1.0, 1.0, step=0.05, key=f"p1_{who}_x", format="%.2f")
         st.number_input(t("p1.trait2"), -1.0, 1.0, step=0.05, key=f"p1_{who}_y", format="%.2f")
+        if who == "me":  # link the two sections: the article's -0.4 is not the -0.24 a score of 38 gives
+            st.caption(t("p1.me_from_score", scaled=f"{scaled:+.2f}"))
+            st.button(t("p1.use_score", scaled=f"{scaled:+.2f}"), key="p1_use_score",
+                      on_click=lambda: st.session_state.update(p1_me_x=round(scaled, 2)))
 scale = st.select_slider(t("p1.scale_label"), options=SCALES, key="p1_scale",
                          format_func=lambda v: f"× {v:g}", help=t("p1.scale_help"))
 

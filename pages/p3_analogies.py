@@ -191,7 +191,8 @@ labels = [positive[0]] + [f"− {w}" for w in negative] + [f"+ {w}" for w in pos
          [f"= {t('p3.result')}", f"≈ {best}"]
 st.plotly_chart(heatmaps.strips(np.stack(rows), labels, dim_label=t("p3.dim"), value_label=t("p3.value"),
                            colorbar_title=t("p3.value")), width="stretch", key="p3_strips")
-st.caption(t("p3.strips_caption", word=md_escape(best), cos=f"{cosine_terms(result, kv.get_vector(best)).cos:.3f}"))
+st.caption(t("p3.strips_caption", word=md_escape(best), method=t(f"p3.method_{method}"),
+             cos=f"{cosine_terms(result, kv.get_vector(best)).cos:.3f}"))
 st.markdown(md("p3_method_add"))
 st.latex(r"\arg\max_{w \notin \text{inputs}} \cos\big(w,\; \hat{x}_{king} - \hat{x}_{man} + \hat{x}_{woman}\big)")
 st.markdown(md("p3_method_mul"))
