@@ -100,17 +100,20 @@ with left:
         return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
 
     c1, c2 = st.columns(2)
-    c1.radio("sg", [1, 0], **lab.kept("p7_sg"), format_func=_tr("p7.sg_"), help=_help("sg"), horizontal=True)
-    c2.number_input("alpha", 0.0001, 10.0, **lab.kept("p7_alpha"), step=0.005, format="%.4f", help=_help("alpha"))
-    c1.slider("window", 1, 50, **lab.kept("p7_window"), help=_help("window"))
-    c2.slider("negative", 1, 50, **lab.kept("p7_negative"), help=_help("negative"))
-    c1.slider("vector_size", 1, 300, **lab.kept("p7_vector_size"), help=_help("vector_size"))
-    c2.slider("epochs", 0, 200, **lab.kept("p7_epochs"), help=_help("epochs"))
-    c1.number_input("min_count", 1, 1000, **lab.kept("p7_min_count"), help=_help("min_count"))
-    c2.select_slider("sample", lab.SAMPLE_CHOICES, **lab.kept("p7_sample"), format_func=lambda v: f"{v:g}",
+    c1.radio(t("p7.param_sg"), [1, 0], **lab.kept("p7_sg"), format_func=_tr("p7.sg_"), help=_help("sg"),
+             horizontal=True)
+    c2.number_input(t("p7.param_alpha"), 0.0001, 10.0, **lab.kept("p7_alpha"), step=0.005, format="%.4f",
+                    help=_help("alpha"))
+    c1.slider(t("p7.param_window"), 1, 50, **lab.kept("p7_window"), help=_help("window"))
+    c2.slider(t("p7.param_negative"), 1, 50, **lab.kept("p7_negative"), help=_help("negative"))
+    c1.slider(t("p7.param_vector_size"), 1, 300, **lab.kept("p7_vector_size"), help=_help("vector_size"))
+    c2.slider(t("p7.param_epochs"), 0, 200, **lab.kept("p7_epochs"), help=_help("epochs"))
+    c1.number_input(t("p7.param_min_count"), 1, 1000, **lab.kept("p7_min_count"), help=_help("min_count"))
+    c2.select_slider(t("p7.param_sample"), lab.SAMPLE_CHOICES, **lab.kept("p7_sample"),
+                     format_func=lambda v: f"{v:g}",
                      help=_help("sample"))
-    c1.slider("ns_exponent", -1.0, 1.0, **lab.kept("p7_ns_exponent"), step=0.05, help=_help("ns_exponent"))
-    c2.number_input("seed", 0, 2**31 - 1, **lab.kept("p7_seed"), help=_help("seed"))
+    c1.slider(t("p7.param_ns_exponent"), -1.0, 1.0, **lab.kept("p7_ns_exponent"), step=0.05, help=_help("ns_exponent"))
+    c2.number_input(t("p7.param_seed"), 0, 2**31 - 1, **lab.kept("p7_seed"), help=_help("seed"))
     with st.expander(t("p7.defaults_header")):
         st.dataframe(pd.DataFrame({t("p7.col_param"): list(g), t("p7.col_now"): [str(ss[f"p7_{k}"]) for k in g],
                                    t("p7.col_lab"): [str(lab.LAB_DEFAULTS[k]) for k in g],

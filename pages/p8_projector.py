@@ -105,12 +105,12 @@ with left:
         st.radio(t("p8.dims"), (2, 3), **kept("p8_dims"), horizontal=True, format_func=lambda d: f"{d}D")
         comps = list(range(1, pj.PCA_COMPONENTS + 1))
         cc = st.columns(3)
-        cc[0].selectbox("x = PC", comps, **kept("p8_pcx"))
-        cc[1].selectbox("y = PC", comps, **kept("p8_pcy"))
+        cc[0].selectbox(t("p8.axis_pc", axis="x"), comps, **kept("p8_pcx"))
+        cc[1].selectbox(t("p8.axis_pc", axis="y"), comps, **kept("p8_pcy"))
         if ss["p8_dims"] == 3:
-            cc[2].selectbox("z = PC", comps, **kept("p8_pcz"))
+            cc[2].selectbox(t("p8.axis_pc", axis="z"), comps, **kept("p8_pcz"))
     elif method == "tsne":
-        st.slider("perplexity", 2, 100, **kept("p8_perplexity"), help=t("p8.perplexity_help"))
+        st.slider(t("p8.perplexity"), 2, 100, **kept("p8_perplexity"), help=t("p8.perplexity_help"))
         st.slider(t("p8.iters"), 250, 2000, **kept("p8_iters"), step=50)
         st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, **kept("p8_tsne_n"), step=100, help=t("p8.tsne_n_help"))
         st.number_input("seed", 0, 2**31 - 1, **kept("p8_tseed"))
@@ -124,7 +124,7 @@ with left:
     st.radio(t("p8.colour"), COLOURINGS, **kept("p8_colour"), format_func=_tr("p8.colour_"),
              horizontal=True)
     if ss["p8_colour"] == "kmeans":
-        st.slider("k", 2, 20, **kept("p8_k"))
+        st.slider(t("p8.k"), 2, 20, **kept("p8_k"))
     elif ss["p8_colour"] == "groups":
         st.text_area(t("p8.groups"), **kept("p8_groups"), height=120, help=t("p8.groups_help"))
 
