@@ -1,10 +1,11 @@
-"""Benchmark: our numba Word2Vec against gensim 4.4 on the same corpus and settings: words/second and quality.
+"""Benchmark: our numba Word2Vec against gensim 4.4 on the same corpus and settings: speed, quality, memory.
 
-Run ``python benchmarks/bench_trainer.py [--quick]``; ``main()`` returns the figures as a dict (for run_all.py).
-Corpus: gensim's bundled ``head500.noblanks.cor`` (331k tokens of Porter-stemmed Wikipedia, 500 articles),
-repeated ``--repeat`` times. Quality: Spearman on WordSim353 (words stemmed the same way; only pairs in both
-vocabularies) and top-10 neighbour overlap with gensim, next to gensim's overlap with itself under another seed
-(the noise floor: two gensim runs do not agree perfectly either).
+Run ``python -m benchmarks.bench_trainer [--quick]``; ``main()`` returns the figures as a dict (for run_all.py).
+Corpus: gensim's bundled ``head500.noblanks.cor`` (331k tokens of Porter-stemmed Wikipedia, 250 lines),
+repeated ``--repeat`` times (default 6: about 2 million tokens). Quality, for CBOW and skip-gram over 3 seeds
+each: Spearman on WordSim353 (words stemmed the same way; only pairs in both vocabularies) and top-10
+neighbour overlap with gensim, next to gensim's overlap with itself under another seed (the noise floor: two
+gensim runs do not agree perfectly either). Memory: benchmarks/trainer_memory.py.
 """
 from __future__ import annotations
 
@@ -95,50 +96,70 @@ def compile_seconds() -> float:
     return time.perf_counter() - t0
 
 
-def main(repeat: int = 1, sgs=(1, 0), gensim_workers=(1, 2), rounds: int = 2, verbose: bool = True) -> dict:
-    """Train both on the same corpus; best of ``rounds`` wall-clock times (other processes add noise).
+def _mode(sentences, pairs, sg, seeds, two_workers) -> dict:
+    """One mode (sg or CBOW): ours and gensim (1 worker) per seed, run alternately so both see the same load."""
+    runs = {"ours": [], "gensim": []}
+    for seed in seeds:
+        runs["ours"].append(time_ours(sentences, sg, seed=seed))
+        runs["gensim"].append(time_gensim(sentences, sg, 1, seed=seed))
+    words = runs["ours"][0][3]
+    res = {"words": words, "seeds": list(seeds)}
+    for side, rs in runs.items():
+        res[f"{side}_spearman"] = [spearman(r[1], {w: i for i, w in enumerate(r[2])}, pairs)[0] for r in rs]
+        res[f"{side}_spearman_mean"] = float(np.mean(res[f"{side}_spearman"]))
+        best = min(rs, key=lambda r: r[0])  # best wall time over the seeds (the same words each time)
+        res[f"{side}_wps"], res[f"{side}_cpu_wps"] = words / best[0], words / best[4]
+    res["wordsim_pairs"] = spearman(runs["ours"][0][1], {w: i for i, w in enumerate(runs["ours"][0][2])}, pairs)[1]
+    res["spearman_gap"] = res["gensim_spearman_mean"] - res["ours_spearman_mean"]  # > 0: gensim better
+    res["ratio_vs_gensim1"] = res["ours_wps"] / res["gensim_wps"]
+    res["cpu_ratio_vs_gensim1"] = res["ours_cpu_wps"] / res["gensim_cpu_wps"]
+    (_, v1, k1, *_), (_, v2, k2, *_) = runs["ours"][0], runs["gensim"][0]
+    res["overlap_ours_gensim"] = neighbour_overlap(v1, k1, v2, k2)
+    if len(seeds) > 1:  # the noise floor: gensim against itself under another seed
+        res["overlap_gensim_gensim_seed2"] = neighbour_overlap(v2, k2, runs["gensim"][1][1], runs["gensim"][1][2])
+    if two_workers:  # our threads (Hogwild, not reproducible) against gensim's 2 workers, one run each
+        ours2, g2 = time_ours(sentences, sg, workers=2), time_gensim(sentences, sg, 2)
+        res["ours2_wps"], res["gensim2_wps"] = words / ours2[0], words / g2[0]
+        res["ratio2_vs_gensim2"] = res["ours2_wps"] / res["gensim2_wps"]
+        res["ours2_spearman"] = spearman(ours2[1], {w: i for i, w in enumerate(ours2[2])}, pairs)[0]
+    return res
 
-    ``*_wps`` are corpus words x epochs per wall-clock second of ``train()`` (vocabulary building excluded, for
-    both); ``*_cpu_wps`` per second of CPU time of the whole process (all its threads), a fairer figure on a
-    busy machine, where gensim's extra threads get more of the CPU than our single one.
+
+def main(repeat: int = 6, seeds=(1, 2, 3), sgs=(0, 1), two_workers: bool = True, memory: bool = True,
+         verbose: bool = True) -> dict:
+    """Train both on the same corpus (head500 x``repeat``; 6 gives about 2 million tokens) with each seed.
+
+    Quality: WordSim353 Spearman per seed and the mean. Speed: ``*_wps`` are corpus words x epochs per wall-clock
+    second of ``train()`` (vocabulary building excluded, for both), best over the seeds; ``*_cpu_wps`` per second
+    of CPU time of the whole process (all its threads), a fairer figure on a busy machine. ``memory``: peak
+    extra memory of each (benchmarks/trainer_memory.py).
     """
     out = {"corpus": f"head500.noblanks.cor x{repeat}", "settings": dict(SETTINGS), "compile_or_load_s":
            compile_seconds()}
+    if memory:
+        from benchmarks import trainer_memory
+        out["memory"] = trainer_memory.main(repeat, verbose=verbose)
     sentences, pairs = load_corpus(repeat), wordsim_pairs()
+    out["tokens"] = sum(map(len, sentences))
     for sg in sgs:
         name = "sg" if sg else "cbow"
-        ours = min((time_ours(sentences, sg) for _ in range(rounds)), key=lambda r: r[0])
-        words = ours[3]
-        res = {"words": words, "ours_wps": words / ours[0], "ours_cpu_wps": words / ours[4]}
-        res["ours_spearman"], res["wordsim_pairs"] = spearman(ours[1], {w: i for i, w in enumerate(ours[2])}, pairs)
-        for workers in gensim_workers:
-            g = min((time_gensim(sentences, sg, workers) for _ in range(rounds)), key=lambda r: r[0])
-            res[f"gensim{workers}_wps"] = words / g[0]
-            res[f"gensim{workers}_cpu_wps"] = words / g[4]
-            res[f"ratio_vs_gensim{workers}"] = res["ours_wps"] / res[f"gensim{workers}_wps"]
-            res[f"cpu_ratio_vs_gensim{workers}"] = res["ours_cpu_wps"] / res[f"gensim{workers}_cpu_wps"]
-            if workers == gensim_workers[0]:
-                res["gensim_spearman"] = spearman(g[1], {w: i for i, w in enumerate(g[2])}, pairs)[0]
-                res["overlap_ours_gensim"] = neighbour_overlap(ours[1], ours[2], g[1], g[2])
-                g2 = time_gensim(sentences, sg, workers, seed=2)
-                res["overlap_gensim_gensim_seed2"] = neighbour_overlap(g[1], g[2], g2[1], g2[2])
-        if 2 in gensim_workers:  # our threads too (Hogwild, not reproducible), against gensim's 2
-            ours2 = min((time_ours(sentences, sg, workers=2) for _ in range(rounds)), key=lambda r: r[0])
-            res["ours2_wps"] = words / ours2[0]
-            res["ours2_spearman"] = spearman(ours2[1], {w: i for i, w in enumerate(ours2[2])}, pairs)[0]
-            res["ratio2_vs_gensim2"] = res["ours2_wps"] / res["gensim2_wps"]
-        out[name] = res
+        out[name] = res = _mode(sentences, pairs, sg, seeds, two_workers)
         if verbose:
-            print(f"{name}: " + ", ".join(f"{k}={v:,.3f}" if isinstance(v, float) else f"{k}={v}"
-                                          for k, v in res.items()), flush=True)
+            print(f"{name}: Spearman ours " + " ".join(f"{x:.3f}" for x in res["ours_spearman"]) +
+                  f" (mean {res['ours_spearman_mean']:.3f}), gensim " +
+                  " ".join(f"{x:.3f}" for x in res["gensim_spearman"]) + f" (mean {res['gensim_spearman_mean']:.3f});"
+                  f" words/s ours {res['ours_wps']:,.0f} gensim {res['gensim_wps']:,.0f} ratio "
+                  f"{res['ratio_vs_gensim1']:.2f} (CPU {res['cpu_ratio_vs_gensim1']:.2f})" +
+                  (f", 2 workers {res['ratio2_vs_gensim2']:.2f}" if two_workers else ""), flush=True)
     return out
 
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=1, help="repeat the corpus this many times")
-    ap.add_argument("--rounds", type=int, default=2, help="best of this many timed runs each")
-    ap.add_argument("--quick", action="store_true", help="one round, gensim workers=1 only")
+    ap.add_argument("--repeat", type=int, default=6, help="repeat the corpus this many times (6: ~2M tokens)")
+    ap.add_argument("--seeds", default="1,2,3", help="comma-separated seeds, each trained by both")
+    ap.add_argument("--quick", action="store_true", help="corpus once, one seed, no 2-worker runs, no memory")
     a = ap.parse_args()
-    result = main(a.repeat, rounds=1 if a.quick else a.rounds, gensim_workers=(1,) if a.quick else (1, 2))
+    seeds = tuple(int(x) for x in a.seeds.split(","))
+    result = (main(1, (1,), two_workers=False, memory=False) if a.quick else main(a.repeat, seeds))
     print(f"compile/load: {result['compile_or_load_s']:.2f} s")

@@ -104,3 +104,43 @@ def test_trainer_runs_exactly_the_pure_steps(sg):
     assert np.allclose(model._embedding, emb, rtol=1e-4, atol=1e-6)
     assert np.allclose(model.syn1neg, ctx, rtol=1e-4, atol=1e-6)
     assert np.abs(ctx).max() > 0.01
+
+
+def _gensim_cbow_neg(syn0, syn1neg, context, word, negatives, alpha, cbow_mean):
+    """gensim 4.4's w2v_fast_sentence_cbow_neg (models/word2vec_inner.pyx) line by line, in float64 and with the
+    exact sigmoid instead of its 1000-entry table: an independent reference for our CBOW step."""
+    neu1 = syn0[context].sum(axis=0)  # sum of the context rows
+    if cbow_mean:
+        neu1 = neu1 / len(context)
+    work = np.zeros_like(neu1)
+    for d, target in enumerate([word, *negatives]):
+        if d > 0 and target == word:
+            continue  # a negative equal to the true word is skipped
+        label = 1.0 if d == 0 else 0.0
+        g = (label - 1 / (1 + np.exp(-(neu1 @ syn1neg[target])))) * alpha
+        work += g * syn1neg[target]
+        syn1neg[target] += g * neu1
+    if not cbow_mean:
+        work /= len(context)  # "divide error over summed window vectors"
+    for m in context:
+        syn0[m] += work  # every context row gets the whole (mean) or divided (sum) error
+
+
+@pytest.mark.parametrize("cbow_mean", [1, 0])
+def test_cbow_kernel_matches_gensims_update(cbow_mean):
+    """Distinct negatives (gensim updates a repeated negative's row before its second score; we score all with
+    the rows as they were, like sgns.py), a repeated context word, the true word among the draws."""
+    rng = np.random.default_rng(3)
+    emb, ctx = _start(V=12, d=5)
+    emb64, ctx64 = emb.astype(np.float64), ctx.astype(np.float64) * 40  # large scores: sigmoids far from 1/2
+    samples = [([0, 4, 4, 7], 2, [5, 2, 9]), ([1, 3], 6, [0, 11, 8]), ([9], 4, [6, 1, 2])] * 5
+    for context, word, negs in samples:
+        _gensim_cbow_neg(emb64, ctx64, context, word, negs, 0.3, cbow_mean)
+    e, c = emb.copy(), (ctx * 40).astype(np.float32)
+    flat = np.array([w for s in samples for w in s[0]])
+    offsets = np.cumsum([0] + [len(s[0]) for s in samples])
+    negatives = np.array([[-1 if n == s[1] else n for n in s[2]] for s in samples])  # -1: the skipped draw
+    fast.cbow_batch(e, c, flat, offsets, np.array([s[1] for s in samples]), negatives,
+                    np.full(len(samples), 0.3, np.float32), cbow_mean)
+    assert np.allclose(e, emb64, atol=1e-5) and np.allclose(c, ctx64, atol=1e-5)
+    assert np.abs(e - emb).max() > 0.1  # the steps really moved the rows
