@@ -9,15 +9,16 @@ from ui.i18n import md, t
 from ui.state import init_defaults, qp_get, qp_set
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
-from ui.stepper import fmt, legend_html, sentence_html, vec_str
+from ui.stepper import fmt, legend_html, sentence_html
 from ui.theme import GREY, ROLES
 
+from ui import sgns_view
 from ui.p6_softmax import softmax_section
 from ui.path import page_end
 from w2v_core import sgns_demo
 from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.samples import NegativeSampler, unigram_distribution
-from w2v_core.sgns import cbow_step, init_params, sgns_step
+from w2v_core.sgns import cbow_step, sgns_step
 from w2v_core.text import split_sentences
 
 DEFAULT_TEXT = "Thou shalt not make a machine in the likeness of a human mind.\nAaron ate a taco."
@@ -140,191 +141,106 @@ st.header(t("p6.h_stepper"))
 st.markdown(md("p6_stepper"))
 
 
-@st.fragment
-def stepper() -> None:
-    """The stepper and the neighbours: a click here reruns only this part of the page."""
-    sim_key = (text, window, negative, dim, alpha, seed, sg)
+def _press(action) -> None:
+    """Button callback: one move of this session's stepper; an overflow is kept for the fragment to explain."""
+    try:
+        action(ss.p6_sim)
+    except ValueError:  # the learning rate blew the vectors up: the stepper kept its matrices
+        ss.p6_diverged = True
 
-    def _fresh():
-        emb, ctx = init_params(V, dim, seed, context_init="random")
-        return {"key": sim_key, "E": emb, "C": ctx, "step": 0, "losses": np.empty(0, np.float32), "phase": "start",
-                "trace": None, "pending": None, "sample": None, "inputs_before": None}
 
-    def _sample(step: int):
-        """(input ids, target id, negatives): skip-gram has one input word, CBOW the whole context."""
-        if sg:
-            c, o, negs = data.sample(step, negative, seed, NS_EXPONENT)
-            return [c], o, negs
-        ctx, c, negs = data.sample_cbow(step, negative, seed, NS_EXPONENT)
-        return [int(i) for i in ctx], c, negs
-
-    if "p6_sim" not in ss or ss.p6_sim["key"] != sim_key:
-        ss.p6_sim = _fresh()
-    sim = ss.p6_sim
-
-    def _apply_pending():
-        if sim["phase"] == "computed":
-            sim["E"], sim["C"] = sim["pending"]
-            sim["pending"] = None
-            sim["losses"] = np.append(sim["losses"], np.float32(sim["trace"].loss))
-            sim["step"] += 1
-            sim["phase"] = "applied"
-
-    def _compute(E, C, step: int) -> bool:
-        """One step on (E, C), kept pending (not applied); False when the vectors overflowed."""
-        inputs, target, negs = _sample(step)
-        with np.errstate(over="ignore", invalid="ignore"):  # the same steps the trainer runs:
-            if sg:
-                emb, ctx, trace = sgns_step(E, C, inputs[0], target, negs, alpha)
-            else:
-                emb, ctx, trace = cbow_step(E, C, inputs, target, negs, alpha)
-        try:
-            sgns_demo.check_step(trace, step)
-        except ValueError:
-            sim["error"] = True
-            return False
-        sim.update(trace=trace, pending=(emb, ctx), sample=(inputs, target, negs), inputs_before=E[inputs],
-                   phase="computed")
-        return True
-
-    def _next():
-        if sim["phase"] == "computed":
-            _apply_pending()
-        elif _compute(sim["E"], sim["C"], sim["step"]) and ss.p6_oneclick:
-            _apply_pending()
-
-    def _run(n: int):
-        _apply_pending()
-        try:  # n - 1 steps in one go, then the last one like a click, so its trace and before/after can be shown
-            emb, ctx, losses, _ = sgns_demo.run_steps(sim["E"], sim["C"], data, sim["step"], n - 1, negative, alpha,
-                                                      seed, NS_EXPONENT, sg=sg)
-        except ValueError:  # diverged: keep the matrices as they were before this run
-            sim["error"] = True
-            return
-        before = (sim["E"], sim["C"], sim["step"], sim["losses"])
-        sim.update(E=emb, C=ctx, step=sim["step"] + n - 1)
-        sim["losses"] = np.append(sim["losses"], losses.astype(np.float32))  # 4 bytes a step per user
-        if _compute(emb, ctx, sim["step"]):
-            _apply_pending()
-        else:
-            sim["E"], sim["C"], sim["step"], sim["losses"] = before
-
-    def _reset():
-        ss.p6_sim = _fresh()
-
+def _controls(sim: sgns_demo.Stepper) -> None:
+    """Next / apply, run 10, 100, 1000 steps, reset, the one-click switch and the status line."""
     b = st.columns([1.3, 1, 1, 1, 1])
-    b[0].button(t("p6.apply") if sim["phase"] == "computed" else t("p6.next"), key="p6_next", on_click=_next,
-                type="primary", width="stretch")
-    b[1].button(t("p6.run", n=10), key="p6_run10", on_click=_run, args=(10,), width="stretch")
-    b[2].button(t("p6.run", n=100), key="p6_run100", on_click=_run, args=(100,), width="stretch")
-    b[3].button(t("p6.run", n=1000), key="p6_run1000", on_click=_run, args=(1000,), width="stretch")
-    b[4].button(t("p6.reset"), key="p6_reset", on_click=_reset, width="stretch")
+    b[0].button(t("p6.apply") if sim.phase == "computed" else t("p6.next"), key="p6_next", on_click=_press,
+                args=(lambda s: s.next(one_click=ss.p6_oneclick),), type="primary", width="stretch")
+    for col, n in zip(b[1:4], (10, 100, 1000)):
+        col.button(t("p6.run", n=n), key=f"p6_run{n}", on_click=_press, args=(lambda s, n=n: s.run(n),),
+                   width="stretch")
+    b[4].button(t("p6.reset"), key="p6_reset", on_click=_press, args=(sgns_demo.Stepper.reset,), width="stretch")
     st.toggle(t("p6.oneclick"), key="p6_oneclick")
-
-    sim = ss.p6_sim
-    if sim.pop("error", None) is not None:
+    if ss.pop("p6_diverged", False):
         st.error(t("p6.diverged", alpha=alpha))
-    st.caption(t("p6.status", step=sim["step"], v=V, dim=dim) + " · " +
+    st.caption(t("p6.status", step=sim.step, v=V, dim=dim) + " · " +
                (t("p6.status_sg", pairs=len(data.pairs)) if sg else t("p6.status_cbow", n=len(data.cbow))))
 
+
+def _matrices(sim: sgns_demo.Stepper) -> None:
+    """Both matrices as heatmaps, the rows the shown step reads framed in their role's colour."""
     highlight_e, highlight_c = {}, {}
-    if sim["sample"] is not None:
-        inputs, target, negs = sim["sample"]
-        highlight_e = {i: "center" for i in inputs}
+    tr = sim.trace
+    if tr is not None:
+        target, negs = int(tr.targets[0]), tr.targets[1:]
+        highlight_e = {i: "center" for i in tr.inputs}
         highlight_c = {int(n): "negative" for n in negs}
         highlight_c[target] = "context"
-        in_words = ", ".join(words[i] for i in inputs)
+        in_words = ", ".join(words[i] for i in tr.inputs)
         st.html(legend_html([
             ("center", t("p6.leg_input", w=in_words) if sg else t("p6.leg_inputs_cbow", w=in_words)),
             ("context", t("p6.leg_context", w=words[target]) if sg else t("p6.leg_center_cbow", w=words[target])),
             ("negative", t("p6.leg_negative", w=", ".join(words[n] for n in negs)))]))
 
-    zmax = float(max(np.abs(sim["E"]).max(), np.abs(sim["C"]).max(), 1e-6))
+    zmax = float(max(np.abs(sim.embedding).max(), np.abs(sim.context).max(), 1e-6))
     h1, h2 = st.columns(2)
-    h1.plotly_chart(matrix_heatmap(sim["E"], words, t("p6.embedding_title"), highlight_e, zmax, t("p6.dimension")),
-                    width="stretch", key="p6_heat_e")
-    h2.plotly_chart(matrix_heatmap(sim["C"], words, t("p6.context_title"), highlight_c, zmax, t("p6.dimension")),
+    h1.plotly_chart(matrix_heatmap(sim.embedding, words, t("p6.embedding_title"), highlight_e, zmax,
+                                   t("p6.dimension")), width="stretch", key="p6_heat_e")
+    h2.plotly_chart(matrix_heatmap(sim.context, words, t("p6.context_title"), highlight_c, zmax, t("p6.dimension")),
                     width="stretch", key="p6_heat_c")
-    if sim["phase"] == "computed":
+    if sim.phase == "computed":
         st.caption(t("p6.matrices_before"))
 
-    tr = sim["trace"]
-    if tr is None:
-        st.info(t("p6.press_next"))
-    else:
-        names = [words[int(i)] for i in tr.targets]
-        inputs = sim["sample"][0]
-        in_words = ", ".join(words[i] for i in inputs)
-        if sg:
-            st.markdown(t("p6.h_forward", input=in_words))
-            v_line = t("p6.v_line", w=in_words, v=vec_str(tr.v))
-        else:
-            st.markdown(t("p6.h_forward_cbow", inputs=in_words))
-            v_line = t("p6.h_line", w=in_words, v=vec_str(tr.v))
-        st.markdown(v_line + "  \n" + "  \n".join(
-            t("p6.u_line" if sg else "p6.u_line_cbow", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}")
-            for j, name in enumerate(names)))
-        fwd = pd.DataFrame({
-            t("p6.col_word"): names,
-            t("p6.col_target"): np.asarray(tr.labels, dtype=float),
-            t("p6.col_score"): np.asarray(tr.scores, dtype=float),
-            t("p6.col_sigmoid"): np.asarray(tr.sigmoids, dtype=float),
-            t("p6.col_error"): np.asarray(tr.errors, dtype=float),
-        })
-        st.dataframe(fwd, hide_index=True, width="stretch", key="p6_forward",
-                     column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.columns[2:]})
-        st.markdown(t("p6.loss_line", loss=f"{tr.loss:.4f}"))
-        st.markdown(t("p6.h_grad", alpha=tr.alpha))
-        if sg:
-            rows = [{t("p6.col_word"): in_words, t("p6.col_matrix"): t("p6.embedding"),
-                     t("p6.col_before"): vec_str(tr.v), t("p6.col_grad"): vec_str(tr.grad_v),
-                     t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after)}]
-        else:  # h is not stored anywhere: each input row moves by the change computed for h (as in gensim)
-            rows = [{t("p6.col_word"): "h", t("p6.col_matrix"): t("p6.mean"), t("p6.col_before"): vec_str(tr.v),
-                     t("p6.col_grad"): vec_str(tr.grad_v), t("p6.col_delta"): vec_str(tr.delta_v),
-                     t("p6.col_after"): ""}]
-            rows += [{t("p6.col_word"): words[i], t("p6.col_matrix"): t("p6.embedding"),
-                      t("p6.col_before"): vec_str(sim["inputs_before"][j]), t("p6.col_grad"): "",
-                      t("p6.col_delta"): vec_str(tr.delta_v), t("p6.col_after"): vec_str(tr.v_after[j])}
-                     for j, i in enumerate(inputs)]
-        for j, name in enumerate(names):
-            rows.append({t("p6.col_word"): name, t("p6.col_matrix"): t("p6.context"),
-                         t("p6.col_before"): vec_str(tr.U[j]),
-                         t("p6.col_grad"): vec_str(tr.grad_U[j]), t("p6.col_delta"): vec_str(tr.delta_U[j]),
-                         t("p6.col_after"): vec_str(tr.U_after[j])})
-        st.dataframe(rows, hide_index=True, width="stretch", key="p6_update",
-                     column_config={t("p6.col_word"): st.column_config.TextColumn(width="small"),
-                                    t("p6.col_matrix"): st.column_config.TextColumn(width="small")})
-        if sim["phase"] == "computed":
-            st.info(t("p6.press_apply"))
-        else:
-            st.success(t("p6.applied", step=sim["step"]))
 
-    if len(sim["losses"]):
-        losses = pd.Series(sim["losses"], index=range(1, len(sim["losses"]) + 1))
-        ys = {t("p6.loss_step"): losses}
-        if len(losses) >= 20:
-            ys[t("p6.loss_avg")] = losses.rolling(50, min_periods=1).mean()
-        stride = -(-len(losses) // 3000)  # draw at most ~3000 points per line, so long runs stay quick to plot
-        ys = {name: y.iloc[::stride] for name, y in ys.items()}
-        st.plotly_chart(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
-                                   markers=len(losses) < 30, colors=[GREY, ROLES["center"]], widths=[1, 3]),
-                        width="stretch", key="p6_loss")
+def _loss_curve(sim: sgns_demo.Stepper) -> None:
+    """The loss of every applied step and its moving average."""
+    losses = pd.Series(sim.losses, index=range(1, len(sim.losses) + 1))
+    ys = {t("p6.loss_step"): losses}
+    if len(losses) >= 20:
+        ys[t("p6.loss_avg")] = losses.rolling(50, min_periods=1).mean()
+    stride = -(-len(losses) // 3000)  # draw at most ~3000 points per line, so long runs stay quick to plot
+    ys = {name: y.iloc[::stride] for name, y in ys.items()}
+    st.plotly_chart(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
+                               markers=len(losses) < 30, colors=[GREY, ROLES["center"]], widths=[1, 3]),
+                    width="stretch", key="p6_loss")
 
-    with st.expander(t("p6.code_title")):
-        st.markdown(t("p6.code_caption", fn="sgns_step" if sg else "cbow_step"))
-        st.code(inspect.getsource(sgns_step if sg else cbow_step), language="python")
 
-    # ---------------------------------------------------------------- after training: keep Embedding, drop Context
+def _neighbours(sim: sgns_demo.Stepper) -> None:
+    """After training only the Embedding matrix is kept: the nearest words of a chosen one."""
     st.subheader(t("p6.h_neighbours"))
     st.markdown(md("p6_neighbours"))
-    kv = KeyedVectors(np.asarray(sim["E"]), list(words))  # the Context matrix is discarded here
+    kv = KeyedVectors(np.asarray(sim.embedding), list(words))  # the Context matrix is discarded here
     first = next((w for w in ("king", "国王", "not") if w in words), words[0])
     q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
     if q is not None and q in kv:
         nn = kv.most_similar(q, topn=min(5, V - 1))
         st.dataframe([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn], hide_index=True,
                      width="content", key="p6_nn")
+
+
+@st.fragment
+def stepper() -> None:
+    """The stepper and the neighbours: a click here reruns only this part of the page."""
+    settings = (text, window, negative, dim, alpha, seed, sg)
+    if ss.get("p6_sim_key") != settings or "p6_sim" not in ss:  # new settings: start again from the seeded start
+        ss.p6_sim = sgns_demo.Stepper(data, dim, negative, alpha, seed, sg, NS_EXPONENT)
+        ss.p6_sim_key = settings
+    sim = ss.p6_sim
+    _controls(sim)
+    _matrices(sim)
+    if sim.trace is None:
+        st.info(t("p6.press_next"))
+    else:
+        sgns_view.forward_pass(sim.trace, words, sg)
+        sgns_view.update_table(sim.trace, words, sg)
+        if sim.phase == "computed":
+            st.info(t("p6.press_apply"))
+        else:
+            st.success(t("p6.applied", step=sim.step))
+    if len(sim.losses):
+        _loss_curve(sim)
+    with st.expander(t("p6.code_title")):
+        st.markdown(t("p6.code_caption", fn="sgns_step" if sg else "cbow_step"))
+        st.code(inspect.getsource(sgns_step if sg else cbow_step), language="python")
+    _neighbours(sim)
 
 
 stepper()

@@ -46,20 +46,24 @@ def sigmoid(x):
 
 @dataclass
 class SGNSTrace:
-    """Everything one step computed, in order: look up, score, squash, compare, gradient, update."""
-    center: object          # int (skip-gram) or list[int] of context words (CBOW)
+    """Everything one step computed, in order: look up, score, squash, compare, gradient, update.
+
+    The same fields for both models: skip-gram has one input word (the centre), CBOW one per context word.
+    """
+    inputs: list            # [C] ids of the Embedding rows the step reads (skip-gram: [centre]; CBOW: the context)
     targets: np.ndarray     # (K+1,) the true word first, then the negatives
     labels: np.ndarray      # (K+1,) 1 for the true word, 0 for each negative
-    v: np.ndarray           # (d,) input vector before the step (CBOW: h, mean/sum of the context rows)
+    V: np.ndarray           # (C, d) the input rows before the step
+    v: np.ndarray           # (d,) the vector scored: skip-gram V[0], CBOW h (mean or sum of V)
     U: np.ndarray           # (K+1, d) context rows of the targets before the step
     scores: np.ndarray      # (K+1,) U @ v
     sigmoids: np.ndarray    # (K+1,) sigma(scores): predicted probability that each target is a true neighbour
     errors: np.ndarray      # (K+1,) labels - sigmoids
     grad_v: np.ndarray      # (d,) dL/dv
     grad_U: np.ndarray      # (K+1, d) dL/dU
-    delta_v: np.ndarray     # (d,) change applied to v (= -alpha * grad_v)
+    delta_v: np.ndarray     # (d,) change applied to each input row (= -alpha * grad_v; CBOW sum: divided by C)
     delta_U: np.ndarray     # (K+1, d) change applied to each row of U (= -alpha * grad_U)
-    v_after: np.ndarray     # (d,) input vector after (CBOW: embedding row of each context word, (C, d))
+    v_after: np.ndarray     # (C, d) the input rows after the step
     U_after: np.ndarray     # (K+1, d) context rows after
     loss: float             # -log sigma(u_o.v) - sum_k log sigma(-u_k.v), before the update
     alpha: float            # learning rate of this step
@@ -113,8 +117,8 @@ def sgns_step(embedding, context, center, context_word, negatives, alpha):
     np.add.at(new_context, targets, delta_U)  # add.at: a repeated negative gets each of its updates
     new_embedding = embedding.copy()
     new_embedding[center] += delta_v
-    trace = SGNSTrace(center, targets, labels, v, U, scores, sig, errors, grad_v, grad_U, delta_v, delta_U,
-                      new_embedding[center].copy(), new_context[targets], loss, float(alpha))
+    trace = SGNSTrace([center], targets, labels, embedding[[center]], v, U, scores, sig, errors, grad_v, grad_U,
+                      delta_v, delta_U, new_embedding[[center]], new_context[targets], loss, float(alpha))
     return new_embedding, new_context, trace
 
 
@@ -126,7 +130,8 @@ def cbow_step(embedding, context, context_words, center, negatives, alpha, cbow_
 
     Then, like the C tool and gensim, each context row moves by ``delta_v = -alpha * dL/dh`` when averaging, and
     by ``delta_v / C`` when summing (the exact chain rule would do it the other way round; we follow gensim so
-    the trained vectors behave the same). ``trace.v`` is ``h``; ``trace.v_after`` holds the context rows after.
+    the trained vectors behave the same). ``trace.v`` is ``h``; ``trace.V`` and ``trace.v_after`` hold the context
+    rows before and after.
     """
     ctx = np.asarray(context_words, dtype=np.int64).reshape(-1)  # (C,)
     if ctx.size == 0:
@@ -144,6 +149,6 @@ def cbow_step(embedding, context, context_words, center, negatives, alpha, cbow_
     np.add.at(new_context, targets, delta_U)
     new_embedding = embedding.copy()
     np.add.at(new_embedding, ctx, delta_v)  # a word twice in the window is moved twice
-    trace = SGNSTrace(ctx.tolist(), targets, labels, h, U, scores, sig, errors, grad_v, grad_U, delta_v, delta_U,
-                      new_embedding[ctx], new_context[targets], loss, float(alpha))
+    trace = SGNSTrace(ctx.tolist(), targets, labels, rows, h, U, scores, sig, errors, grad_v, grad_U, delta_v,
+                      delta_U, new_embedding[ctx], new_context[targets], loss, float(alpha))
     return new_embedding, new_context, trace

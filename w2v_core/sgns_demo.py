@@ -1,4 +1,4 @@
-"""The SGNS stepper's data stream and batch runner (page 6): which pair and which negatives each step uses.
+"""The SGNS stepper of page 6: which pair and which negatives each step uses, and the step-by-step state machine.
 
 Everything loops over `w2v_core.sgns.sgns_step` (or `cbow_step`), the same steps the trainer is tested against, so
 the stepper shows exactly the arithmetic that trains the vectors. Negatives for step `s` come from
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from w2v_core.samples import NegativeSampler, cbow_samples, skipgram_pairs
-from w2v_core.sgns import cbow_step, sgns_step
+from w2v_core.sgns import SGNSTrace, cbow_step, init_params, sgns_step
 from w2v_core.text import Vocab
 
 
@@ -90,20 +90,105 @@ def run_steps(embedding, context, data: StepperData, start: int, n_steps: int, n
     """
     losses = np.empty(n_steps)
     trace = None
-    with np.errstate(over="ignore", invalid="ignore"):  # checked below, with a message a learner can act on
-        for i in range(n_steps):
-            if sg:
-                center, ctx, negs = data.sample(start + i, negative, seed, ns_exponent)
-                embedding, context, trace = sgns_step(embedding, context, center, ctx, negs, alpha)
-            else:
-                ctx, center, negs = data.sample_cbow(start + i, negative, seed, ns_exponent)
-                embedding, context, trace = cbow_step(embedding, context, ctx, center, negs, alpha)
-            check_step(trace, start + i)
-            losses[i] = trace.loss
+    for i in range(n_steps):
+        embedding, context, trace = one_step(embedding, context, data, start + i, negative, alpha, seed,
+                                             ns_exponent, sg)
+        losses[i] = trace.loss
     return embedding, context, losses, trace
+
+
+def one_step(embedding, context, data: StepperData, step: int, negative: int, alpha: float, seed: int,
+             ns_exponent: float = 0.75, sg: int = 1):
+    """Step number `step` (skip-gram `sgns_step`, or CBOW `cbow_step` with the mean): (embedding, context, trace).
+
+    Raises ``ValueError`` (see :func:`check_step`) instead of returning overflowed vectors.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):  # checked below, with a message a learner can act on
+        if sg:
+            center, ctx, negs = data.sample(step, negative, seed, ns_exponent)
+            embedding, context, trace = sgns_step(embedding, context, center, ctx, negs, alpha)
+        else:
+            ctx, center, negs = data.sample_cbow(step, negative, seed, ns_exponent)
+            embedding, context, trace = cbow_step(embedding, context, ctx, center, negs, alpha)
+    check_step(trace, step)
+    return embedding, context, trace
 
 
 def check_step(trace, step: int = 0) -> None:
     """Raise ``ValueError`` when a step produced inf/NaN: the learning rate is too high and the vectors blew up."""
     if not (np.isfinite(trace.loss) and np.isfinite(trace.v_after).all() and np.isfinite(trace.U_after).all()):
         raise ValueError(f"learning rate too high: the vectors overflowed at step {step + 1}")
+
+
+class Stepper:
+    """One SGNS/CBOW step at a time, shown before it is applied: the state machine behind page 6's buttons.
+
+    ``phase`` is ``"start"`` (nothing computed yet), ``"computed"`` (``trace`` is the next step, worked out but not
+    yet applied: the matrices are as before it) or ``"applied"`` (``trace`` is the step just applied).
+    ``step`` counts applied steps; step ``s`` always uses ``data``'s sample ``s``, so :meth:`run` lands on the
+    same matrices as pressing :meth:`next` again and again. A step that overflows raises ``ValueError`` and
+    changes nothing.
+
+    >>> from w2v_core.text import split_sentences
+    >>> st = Stepper(StepperData.from_sentences(split_sentences("thou shalt not make a machine")), dim=3, negative=2)
+    >>> st.next().phase, st.step, [st.data.vocab.index_to_key[i] for i in st.trace.inputs]
+    ('computed', 0, ['not'])
+    >>> st.next().phase, st.step, st.run(10).step, len(st.losses)
+    ('applied', 1, 11, 11)
+    """
+
+    def __init__(self, data: StepperData, dim: int, negative: int, alpha: float = 0.1, seed: int = 1, sg: int = 1,
+                 ns_exponent: float = 0.75):
+        self.data, self.dim, self.negative, self.alpha = data, dim, negative, alpha
+        self.seed, self.sg, self.ns_exponent = seed, sg, ns_exponent
+        self.reset()
+
+    def reset(self) -> "Stepper":
+        """Back to the seeded start (the same matrices every time for the same settings)."""
+        # context starts small and random (not gensim's zeros) so its heatmap is not blank before the first step
+        self.embedding, self.context = init_params(len(self.data.vocab), self.dim, self.seed, context_init="random")
+        self.step = 0  # steps applied so far
+        self.losses = np.empty(0, np.float32)  # (step,) float32: 4 bytes a step per user
+        self.phase = "start"
+        self.trace: SGNSTrace | None = None
+        self._pending = None  # (embedding, context) after the computed step
+        return self
+
+    def compute(self) -> SGNSTrace:
+        """Work out step ``self.step`` on the current matrices without applying it (idempotent while pending)."""
+        if self.phase != "computed":
+            emb, ctx, trace = one_step(self.embedding, self.context, self.data, self.step, self.negative, self.alpha,
+                                       self.seed, self.ns_exponent, self.sg)
+            self.trace, self._pending, self.phase = trace, (emb, ctx), "computed"
+        return self.trace
+
+    def apply(self) -> "Stepper":
+        """Apply the computed step (nothing to do in any other phase)."""
+        if self.phase == "computed":
+            self.embedding, self.context = self._pending
+            self._pending = None
+            self.losses = np.append(self.losses, np.float32(self.trace.loss))
+            self.step += 1
+            self.phase = "applied"
+        return self
+
+    def next(self, one_click: bool = False) -> "Stepper":
+        """The "Next step" button: apply a computed step, else compute the next one (and apply it if one_click)."""
+        if self.phase == "computed":
+            return self.apply()
+        self.compute()
+        return self.apply() if one_click else self
+
+    def run(self, n: int) -> "Stepper":
+        """Apply a pending step, then ``n`` >= 1 more; the last keeps its trace. All or none of the ``n`` happen."""
+        if n < 1:
+            raise ValueError(f"run needs n >= 1, got {n}")
+        self.apply()
+        emb, ctx, losses, _ = run_steps(self.embedding, self.context, self.data, self.step, n - 1, self.negative,
+                                        self.alpha, self.seed, self.ns_exponent, self.sg)
+        emb, ctx, trace = one_step(emb, ctx, self.data, self.step + n - 1, self.negative, self.alpha, self.seed,
+                                   self.ns_exponent, self.sg)  # the last step on its own, so its trace can be shown
+        self.embedding, self.context, self.trace, self.phase = emb, ctx, trace, "applied"
+        self.losses = np.concatenate([self.losses, losses.astype(np.float32), [np.float32(trace.loss)]])
+        self.step += n
+        return self

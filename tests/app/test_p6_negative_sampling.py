@@ -49,41 +49,41 @@ def test_first_step_is_the_articles_and_equals_sgns_step(lang, data):
     np.testing.assert_allclose(df.iloc[:, 3], tr.sigmoids, rtol=1e-5)
     np.testing.assert_allclose(df.iloc[:, 4], tr.errors, rtol=1e-5)
     sim = at.session_state["p6_sim"]
-    assert sim["phase"] == "computed" and sim["step"] == 0
-    np.testing.assert_array_equal(sim["E"], E)  # not applied yet
+    assert sim.phase == "computed" and sim.step == 0
+    np.testing.assert_array_equal(sim.embedding, E)  # not applied yet
     at.button(key="p6_next").click().run()  # second click applies the update
     sim = at.session_state["p6_sim"]
-    assert sim["phase"] == "applied" and sim["step"] == 1
-    np.testing.assert_allclose(sim["E"][c], tr.v_after)
-    np.testing.assert_allclose(sim["C"][tr.targets], tr.U_after)
+    assert sim.phase == "applied" and sim.step == 1
+    np.testing.assert_allclose(sim.embedding[[c]], tr.v_after)
+    np.testing.assert_allclose(sim.context[tr.targets], tr.U_after)
 
 
 def test_one_click_mode_and_run_buttons_match_run_steps(data):
     at = open_page(PAGE, lang="en")
     at.toggle(key="p6_oneclick").set_value(True).run()
     at.button(key="p6_next").click().run()
-    assert at.session_state["p6_sim"]["step"] == 1
+    assert at.session_state["p6_sim"].step == 1
     at.button(key="p6_run1000").click().run()
     assert not at.exception
     sim = at.session_state["p6_sim"]
-    assert sim["step"] == 1001 and len(sim["losses"]) == 1001
+    assert sim.step == 1001 and len(sim.losses) == 1001
     E, C = start(data)
     E, C, losses, _ = sgns_demo.run_steps(E, C, data, 0, 1001, K, ALPHA, SEED)
-    np.testing.assert_allclose(sim["E"], E, rtol=1e-5, atol=1e-7)
-    np.testing.assert_allclose(sim["losses"], losses, rtol=1e-5)  # stored as float32
+    np.testing.assert_allclose(sim.embedding, E, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(sim.losses, losses, rtol=1e-5)  # stored as float32
     assert np.mean(losses[-100:]) < np.mean(losses[:100])  # training lowers the loss
 
 
 def test_reset_restores_the_seeded_start(data):
     at = open_page(PAGE, lang="en")
     at.button(key="p6_run10").click().run()
-    assert not np.allclose(at.session_state["p6_sim"]["E"], start(data)[0])
+    assert not np.allclose(at.session_state["p6_sim"].embedding, start(data)[0])
     at.button(key="p6_reset").click().run()
     sim = at.session_state["p6_sim"]
     E, C = start(data)
-    assert sim["step"] == 0 and len(sim["losses"]) == 0
-    np.testing.assert_array_equal(sim["E"], E)
-    np.testing.assert_array_equal(sim["C"], C)
+    assert sim.step == 0 and len(sim.losses) == 0
+    np.testing.assert_array_equal(sim.embedding, E)
+    np.testing.assert_array_equal(sim.context, C)
 
 
 def test_stepping_changes_the_displayed_numbers():
@@ -145,9 +145,9 @@ def test_chinese_text_and_toy_corpus_train_without_errors():
     at.text_area(key="p6_text").input("我爱自然语言处理。我爱机器学习。机器学习很有趣。").run()
     assert not at.exception and not at.warning
     at.button(key="p6_run100").click().run()
-    assert not at.exception and at.session_state["p6_sim"]["step"] == 100
+    assert not at.exception and at.session_state["p6_sim"].step == 100
     at.radio(key="p6_source").set_value("toy").run()
-    assert at.session_state["p6_sim"]["step"] == 0  # new vocabulary, new seeded start
+    assert at.session_state["p6_sim"].step == 0  # new vocabulary, new seeded start
     for _ in range(4):
         at.button(key="p6_run1000").click().run()
     assert not at.exception
@@ -185,13 +185,13 @@ def test_a_learning_rate_that_blows_up_is_explained_and_the_state_kept():
     at = open_page(PAGE, lang="en", alpha=1.0, dim=10, negative=13)
     last_ok = None
     for _ in range(8):
-        before = at.session_state["p6_sim"]["step"]
+        before = at.session_state["p6_sim"].step
         at.button(key="p6_run1000").click().run()
         assert not at.exception
         sim = at.session_state["p6_sim"]
-        assert np.isfinite(sim["E"]).all() and np.isfinite(sim["C"]).all()
+        assert np.isfinite(sim.embedding).all() and np.isfinite(sim.context).all()
         if at.error:
-            assert sim["step"] == before  # the diverging run was not applied
+            assert sim.step == before  # the diverging run was not applied
             last_ok = before
             break
     assert last_ok is not None, "alpha = 1.0 with 13 negatives should overflow within 8000 steps"
@@ -217,14 +217,14 @@ def test_cbow_mode_shows_cbow_step(lang, data):
     at.button(key="p6_run100").click().run()  # applies, then 100 more
     sim = at.session_state["p6_sim"]
     E3, C3, _, _ = sgns_demo.run_steps(E, C, data, 0, 101, K, ALPHA, SEED, sg=0)
-    np.testing.assert_allclose(sim["E"], E3, rtol=1e-5, atol=1e-7)
-    np.testing.assert_allclose(sim["C"], C3, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(sim.embedding, E3, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(sim.context, C3, rtol=1e-5, atol=1e-7)
 
 
 def test_an_edited_sentence_survives_a_trip_to_the_toy_corpus():
     at = open_page(PAGE, lang="en")
     at.text_area(key="p6_text").input("the cat sat on the mat. the dog sat on the rug.").run()
     at.radio(key="p6_source").set_value("toy").run()
-    assert at.session_state["p6_sim"]["key"][0].startswith("the king")
+    assert at.session_state["p6_sim_key"][0].startswith("the king")
     at.radio(key="p6_source").set_value("sentence").run()
     assert at.session_state["p6_text"] == "the cat sat on the mat. the dog sat on the rug."

@@ -1,0 +1,59 @@
+"""Page 6's trace tables: every number of one SGNS/CBOW step (a `w2v_core.sgns.SGNSTrace`), forward then update.
+
+Only formatting: the numbers are the trace's, so the page shows exactly the step the trainer runs.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ui.i18n import t
+from ui.stepper import vec_str
+
+
+def forward_pass(tr, words, sg: int) -> None:
+    """Look-up, scores, sigmoids, errors and the loss of the step, in the order they are computed."""
+    names = [words[int(i)] for i in tr.targets]
+    in_words = ", ".join(words[i] for i in tr.inputs)
+    if sg:
+        st.markdown(t("p6.h_forward", input=in_words))
+        v_line = t("p6.v_line", w=in_words, v=vec_str(tr.v))
+    else:
+        st.markdown(t("p6.h_forward_cbow", inputs=in_words))
+        v_line = t("p6.h_line", w=in_words, v=vec_str(tr.v))
+    st.markdown(v_line + "  \n" + "  \n".join(
+        t("p6.u_line" if sg else "p6.u_line_cbow", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}")
+        for j, name in enumerate(names)))
+    fwd = pd.DataFrame({
+        t("p6.col_word"): names,
+        t("p6.col_target"): np.asarray(tr.labels, dtype=float),
+        t("p6.col_score"): np.asarray(tr.scores, dtype=float),
+        t("p6.col_sigmoid"): np.asarray(tr.sigmoids, dtype=float),
+        t("p6.col_error"): np.asarray(tr.errors, dtype=float),
+    })
+    st.dataframe(fwd, hide_index=True, width="stretch", key="p6_forward",
+                 column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.columns[2:]})
+    st.markdown(t("p6.loss_line", loss=f"{tr.loss:.4f}"))
+
+
+def _row(word, matrix, before, grad="", delta="", after="") -> dict:
+    return {t("p6.col_word"): word, t("p6.col_matrix"): matrix, t("p6.col_before"): before,
+            t("p6.col_grad"): grad, t("p6.col_delta"): delta, t("p6.col_after"): after}
+
+
+def update_table(tr, words, sg: int) -> None:
+    """Gradient, change and new value of every row the step moves: the input rows, then the target rows."""
+    st.markdown(t("p6.h_grad", alpha=tr.alpha))
+    if sg:
+        rows = [_row(words[tr.inputs[0]], t("p6.embedding"), vec_str(tr.v), vec_str(tr.grad_v), vec_str(tr.delta_v),
+                     vec_str(tr.v_after[0]))]
+    else:  # h is not stored anywhere: each input row moves by the change computed for h (as in gensim)
+        rows = [_row("h", t("p6.mean"), vec_str(tr.v), vec_str(tr.grad_v), vec_str(tr.delta_v))]
+        rows += [_row(words[i], t("p6.embedding"), vec_str(tr.V[j]), "", vec_str(tr.delta_v), vec_str(tr.v_after[j]))
+                 for j, i in enumerate(tr.inputs)]
+    rows += [_row(words[int(i)], t("p6.context"), vec_str(tr.U[j]), vec_str(tr.grad_U[j]), vec_str(tr.delta_U[j]),
+                  vec_str(tr.U_after[j])) for j, i in enumerate(tr.targets)]
+    st.dataframe(rows, hide_index=True, width="stretch", key="p6_update",
+                 column_config={t("p6.col_word"): st.column_config.TextColumn(width="small"),
+                                t("p6.col_matrix"): st.column_config.TextColumn(width="small")})
