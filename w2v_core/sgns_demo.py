@@ -126,8 +126,8 @@ class Stepper:
     ``phase`` is ``"start"`` (nothing computed yet), ``"computed"`` (``trace`` is the next step, worked out but not
     yet applied: the matrices are as before it) or ``"applied"`` (``trace`` is the step just applied).
     ``step`` counts applied steps; step ``s`` always uses ``data``'s sample ``s``, so :meth:`run` lands on the
-    same matrices as pressing :meth:`next` again and again. A step that overflows raises ``ValueError`` and
-    changes nothing.
+    same matrices as pressing :meth:`next` again and again, and :meth:`back` retraces them exactly. A step that
+    overflows raises ``ValueError`` and changes nothing.
 
     >>> from w2v_core.text import split_sentences
     >>> st = Stepper(StepperData.from_sentences(split_sentences("thou shalt not make a machine")), dim=3, negative=2)
@@ -135,7 +135,11 @@ class Stepper:
     ('computed', 0, ['not'])
     >>> st.next().phase, st.step, st.run(10).step, len(st.losses)
     ('applied', 1, 11, 11)
+    >>> st.back().phase, st.step, st.back().phase, st.step
+    ('computed', 10, 'applied', 10)
     """
+
+    UNDO = 50  # traces kept for back() (a few kB each); older steps are stepped again from the start (slower, as exact)
 
     def __init__(self, data: StepperData, dim: int, negative: int, alpha: float = 0.1, seed: int = 1, sg: int = 1,
                  ns_exponent: float = 0.75):
@@ -152,6 +156,7 @@ class Stepper:
         self.phase = "start"
         self.trace: SGNSTrace | None = None
         self._pending = None  # (embedding, context) after the computed step
+        self._done: list[SGNSTrace] = []  # traces of the last applied steps, newest last: what back() undoes
         return self
 
     def compute(self) -> SGNSTrace:
@@ -170,6 +175,8 @@ class Stepper:
             self.losses = np.append(self.losses, np.float32(self.trace.loss))
             self.step += 1
             self.phase = "applied"
+            self._done.append(self.trace)
+            del self._done[:-self.UNDO]
         return self
 
     def next(self, one_click: bool = False) -> "Stepper":
@@ -191,4 +198,38 @@ class Stepper:
         self.embedding, self.context, self.trace, self.phase = emb, ctx, trace, "applied"
         self.losses = np.concatenate([self.losses, losses.astype(np.float32), [np.float32(trace.loss)]])
         self.step += n
+        self._done = [trace]  # the steps before it kept no trace
         return self
+
+    def back(self, one_click: bool = False) -> "Stepper":
+        """Undo one :meth:`next` press: an applied step is shown again, not applied (``one_click``: undone
+        entirely); a computed one is dropped. Exact: a trace keeps every row its step changed as it was before."""
+        if self.phase == "applied":
+            self._unapply()
+            if not one_click:
+                return self
+        if self.phase != "computed":  # at the start: nothing to undo
+            return self
+        self._pending = None
+        if self.step == 0:
+            return self.reset()
+        if self._done:  # the step before, as it was shown once applied
+            self.trace, self.phase = self._done[-1], "applied"
+            return self
+        return self._replay(self.step)  # its trace is gone (run, or older than UNDO): step there again
+
+    def _unapply(self) -> None:
+        """(k applied, trace of step k-1) -> (k-1 applied, step k-1 computed): put back the rows the step read."""
+        tr = self.trace
+        self._pending = (self.embedding, self.context)
+        emb, ctx = self.embedding.copy(), self.context.copy()
+        emb[tr.inputs], ctx[tr.targets] = tr.V, tr.U  # every row the step changed, as it was; the rest is untouched
+        self.embedding, self.context, self.step, self.phase = emb, ctx, self.step - 1, "computed"
+        self.losses = self.losses[:-1]
+        if self._done and self._done[-1] is tr:
+            self._done.pop()
+
+    def _replay(self, step: int) -> "Stepper":
+        """The state after ``step`` applied steps, stepped again from the seeded start (cannot overflow: it was
+        reached before)."""
+        return self.reset().run(step)

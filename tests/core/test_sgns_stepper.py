@@ -102,3 +102,55 @@ def test_an_overflowing_step_raises_and_changes_nothing(data):
             move()
         after = (st.embedding, st.context, st.step, st.losses, st.phase, st.trace)
         assert all(a is b for a, b in zip(after, state))  # not even reassigned
+
+
+@pytest.mark.parametrize("one_click", [False, True])
+@pytest.mark.parametrize("sg", [1, 0])
+def test_back_retraces_every_next_exactly(data, one_click, sg, monkeypatch):
+    monkeypatch.setattr(Stepper, "_replay", lambda *a: pytest.fail("stepped again: the traces should suffice"))
+    st = Stepper(data, DIM, K, ALPHA, SEED, sg=sg)
+    seen = []
+    for _ in range(7):
+        seen.append((st.step, st.phase, st.embedding, st.context, st.trace, st.losses))
+        st.next(one_click=one_click)
+    for step, phase, E, C, trace, losses in reversed(seen):
+        st.back(one_click=one_click)
+        assert (st.step, st.phase) == (step, phase)
+        np.testing.assert_array_equal(st.embedding, E)
+        np.testing.assert_array_equal(st.context, C)
+        np.testing.assert_array_equal(st.losses, losses)
+        if trace is None:
+            assert st.trace is None
+        else:
+            assert st.trace.inputs == trace.inputs and st.trace.loss == trace.loss
+            np.testing.assert_array_equal(st.trace.v_after, trace.v_after)
+    assert (st.step, st.phase) == (0, "start")
+    assert st.back().phase == "start"  # nothing before the start
+    st.run(3).next()
+    assert (st.back().step, st.phase) == (3, "applied")  # a computed step is dropped
+
+
+def forward(data, step, phase, sg=1):
+    """The state (step, phase) reached by moving forward only, for comparison."""
+    st = Stepper(data, DIM, K, ALPHA, SEED, sg=sg)
+    if step:
+        st.run(step)
+    return st.next() if phase == "computed" else st
+
+
+@pytest.mark.parametrize("undo", [100, 3])
+def test_back_after_run_and_beyond_the_kept_traces_steps_again(data, undo, monkeypatch):
+    monkeypatch.setattr(Stepper, "UNDO", undo)  # 3: the fourth back in a row has no trace left and replays
+    st = Stepper(data, DIM, K, ALPHA, SEED, sg=0).run(20)
+    for _ in range(6):
+        st.next()
+    for _ in range(16):
+        before = (st.step, st.phase)
+        st.back()
+        assert (st.step, st.phase) == ((before[0], "applied") if before[1] == "computed" else
+                                       (before[0] - 1, "computed"))
+        ref = forward(data, st.step, st.phase, sg=0)
+        np.testing.assert_array_equal(st.embedding, ref.embedding)
+        np.testing.assert_array_equal(st.context, ref.context)
+        np.testing.assert_array_equal(st.losses, ref.losses)
+        np.testing.assert_array_equal(st.trace.scores, ref.trace.scores)
