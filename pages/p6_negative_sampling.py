@@ -226,15 +226,7 @@ def stepper() -> None:
     sim = ss.p6_sim
     _controls(sim)
     _matrices(sim)
-    if sim.trace is None:
-        st.info(t("p6.press_next"))
-    else:
-        sgns_view.forward_pass(sim.trace, words, sg)
-        sgns_view.update_table(sim.trace, words, sg)
-        if sim.phase == "computed":
-            st.info(t("p6.press_apply"))
-        else:
-            st.success(t("p6.applied", step=sim.step))
+    sgns_view.trace_section(sim, words)
     if len(sim.losses):
         _loss_curve(sim)
     with st.expander(t("p6.code_title")):

@@ -57,3 +57,16 @@ def update_table(tr, words, sg: int) -> None:
     st.dataframe(rows, hide_index=True, width="stretch", key="p6_update",
                  column_config={t("p6.col_word"): st.column_config.TextColumn(width="small"),
                                 t("p6.col_matrix"): st.column_config.TextColumn(width="small")})
+
+
+def trace_section(sim, words) -> None:
+    """The numbers of the step a `w2v_core.sgns_demo.Stepper` shows, and which button comes next."""
+    if sim.trace is None:
+        st.info(t("p6.press_next"))
+        return
+    forward_pass(sim.trace, words, sim.sg)
+    update_table(sim.trace, words, sim.sg)
+    if sim.phase == "computed":
+        st.info(t("p6.press_apply"))
+    else:
+        st.success(t("p6.applied", step=sim.step))
