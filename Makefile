@@ -1,10 +1,13 @@
 # Two commands matter: `make run` (set up and start the app) and `make test` (set up and run every test).
+# For a large class: `make serve REPLICAS=N PORT=P` (N replicas behind HAProxy), `make stop`.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+REPLICAS ?= $(shell nproc)
+BIND   ?= 0.0.0.0
 
-.PHONY: run test test-fast bench screenshots venv deps dev-deps browser clean
+.PHONY: run serve stop test test-fast bench soak screenshots venv deps dev-deps browser balancer clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +33,27 @@ browser:
 			chromium fonts-liberation fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji fontconfig >/dev/null; \
 	fi
 
+# Debian's HAProxy for `make serve` and its test; installed only when missing (apt-get update only when apt does
+# not know the package yet).
+balancer:
+	@if ! command -v haproxy >/dev/null 2>&1; then \
+		apt-cache show haproxy >/dev/null 2>&1 || apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null; \
+	fi
+
 # The warm-up opens every page once in the background as soon as the server answers (see scripts/warm_up.py).
 run: deps
 	$(PY) -m scripts.warm_up $(PORT) & $(PY) -m streamlit run app.py --server.port=$(PORT)
 
-test: dev-deps browser
+# N warmed replicas on 127.0.0.1 behind HAProxy on BIND:PORT, sticky by cookie (scripts/serve.py; Ctrl-C stops it).
+serve: deps balancer
+	$(PY) -m scripts.serve --replicas $(REPLICAS) --port $(PORT) --bind $(BIND)
+
+# Ends exactly the processes a running `make serve` started (its run dir's pids.json).
+stop:
+	$(PY) -m scripts.serve --stop
+
+test: dev-deps browser balancer
 	$(PY) -m pytest -q --durations=10 tests
 
 # Unit and AppTest levels only (no browser), for quick local loops.

@@ -73,9 +73,10 @@ def wait_healthy(port: int, wait: float, host: str = HOST, proc: subprocess.Pope
     return False
 
 
-def start(port: int | None = None, log: Path | None = None, extra: list[str] | tuple = (), wait: float = 60,
-          ) -> Server:
-    """`streamlit run app.py` on 127.0.0.1 (a free port unless given), healthy; raises ServerError otherwise.
+def launch(port: int | None = None, log: Path | None = None, extra: list[str] | tuple = (), own_session=False,
+           ) -> Server:
+    """`streamlit run app.py` on 127.0.0.1 (a free port unless given), not waiting for it. `own_session`: not in
+    the caller's process group, so a Ctrl-C in the terminal reaches only the caller, which then stops it.
 
     The log goes to a file (or nowhere): a pipe nobody reads would fill up and block the server."""
     port = port or free_port()
@@ -84,15 +85,26 @@ def start(port: int | None = None, log: Path | None = None, extra: list[str] | t
     if log is not None:
         log.parent.mkdir(parents=True, exist_ok=True)
     out = log.open("wb") if log is not None else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=own_session)
     if log is not None:
         out.close()  # the child keeps its own handle
-    if not wait_healthy(port, wait, proc=proc):
-        code = proc.poll()
-        stop(proc)
-        why = f"exited with {code}" if code is not None else f"did not become healthy within {wait:.0f} s"
-        raise ServerError(f"streamlit {why}" + (f"; see {log}" if log else ""))
     return Server(proc, port, log)
+
+
+def ready(server: Server, wait: float = 60) -> Server:
+    """The launched server once its health check answers; stops it and raises ServerError if it does not."""
+    if not wait_healthy(server.port, wait, proc=server.proc):
+        code = server.proc.poll()
+        stop(server.proc)
+        why = f"exited with {code}" if code is not None else f"did not become healthy within {wait:.0f} s"
+        raise ServerError(f"streamlit {why}" + (f"; see {server.log}" if server.log else ""))
+    return server
+
+
+def start(port: int | None = None, log: Path | None = None, extra: list[str] | tuple = (), wait: float = 60,
+          ) -> Server:
+    """launch() and wait until healthy; raises ServerError otherwise."""
+    return ready(launch(port, log, extra), wait)
 
 
 def stop(proc: subprocess.Popen, grace: float = 10) -> None:
