@@ -60,8 +60,12 @@ test: dev-deps browser balancer
 test-fast: dev-deps
 	$(PY) -m pytest -q tests/core tests/app
 
-bench: dev-deps
+bench: dev-deps balancer
 	$(PY) -m benchmarks.run_all
+
+# Session churn: 400 sessions over 20 minutes through `make serve`'s balancer; does each replica's memory plateau?
+soak: dev-deps balancer
+	$(PY) -m benchmarks.soak --json benchmarks/soak_results.json
 
 screenshots: dev-deps browser
 	$(PY) -m scripts.screenshots

@@ -9,7 +9,7 @@ Reported: p50/p95/max latency per action (send -> script_finished), errors (exce
 timeouts, dropped connections; must be 0), widgets a scenario needed but the page did not show, and the servers'
 memory (VmRSS sampled during the run, VmHWM at the end, from /proc).
 
-    python -m benchmarks.load_test [students] [seconds] [--think=LO,HI] [--replicas=N] [--json]
+    python -m benchmarks.load_test [students] [seconds] [--think=LO,HI] [--replicas=N] [--balancer] [--json]
     python -m benchmarks.load_test --profile      (each action alone: latency, server CPU, bytes, deltas)
 """
 from __future__ import annotations
@@ -25,11 +25,12 @@ from pathlib import Path
 
 from benchmarks.procstats import proc_cpu_seconds, proc_mem, rss_mb
 from benchmarks.students import PAGES, SCENARIOS, Stats, Student, summarize
-from scripts import live_server
+from scripts import live_server, serve
 
 LOG = live_server.ROOT / "test-artifacts" / "load-test-server-{}.log"
 # showErrorDetails=full: an exception delta then names the error (the app's config redacts it for users).
 SERVER_FLAGS = ["--client.showErrorDetails=full"]
+BALANCER_RUN_DIR = live_server.ROOT / "test-artifacts" / "load-test-serve"
 
 
 def start_server(i: int = 0) -> live_server.Server:
@@ -85,15 +86,19 @@ def _measure(ports: list[int], pids: list[int], students: int, seconds: float, t
                           "hwm": round(sum(proc_mem(pid).get("VmHWM", 0) for pid in pids), 1)}}
 
 
-def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (2.0, 8.0), replicas: int = 1) -> dict:
+def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (2.0, 8.0), replicas: int = 1,
+         balancer: bool = False) -> dict:
     """Run the classroom and return the figures (also what run_all.py stores in results.json).
 
     `think`: seconds a student waits between actions (uniform). 2-8 s is a student reading the new step before
     clicking again (~6 reruns/s for 30 students); (0.5, 1.5) is a stress test. Server CPU per rerun is reported
     too: 1000 / that = reruns per second one server core can hold, whatever else the machine is doing.
     `replicas`: that many `streamlit run` processes, each student sticky to one (the README's deployment).
+    `balancer`: through `make serve`'s HAProxy (scripts/serve.py), which spreads and sticks the students itself.
     Memory figures are the sum over the replicas.
     """
+    if balancer:
+        return _through_balancer(students, seconds, think, replicas)
     servers: list[live_server.Server] = []
     try:
         for i in range(replicas):
@@ -106,6 +111,21 @@ def main(students: int = 30, seconds: float = 60, think: tuple[float, float] = (
         for server in servers:
             live_server.stop(server.proc)
     return report(m, students, seconds, think, replicas, cold)
+
+
+def _through_balancer(students: int, seconds: float, think, replicas: int) -> dict:
+    cluster = serve.start(replicas, live_server.free_port(), run_dir=BALANCER_RUN_DIR, extra=SERVER_FLAGS)
+    try:
+        pids = [r.pid for r in cluster.replicas]
+        m = _measure([cluster.port], pids, students, seconds, think)
+        m["balancer_cpu_s"] = round(proc_cpu_seconds(cluster.balancer.pid), 1)
+        spread = serve.replica_stats(cluster.run_dir)
+    finally:
+        cluster.stop()
+    result = report(m, students, seconds, think, replicas, cold={})
+    result.update(balancer="haproxy", balancer_cpu_s=m["balancer_cpu_s"],
+                  connections_per_replica={k: v["stot"] for k, v in spread.items()})
+    return result
 
 
 def report(m: dict, students: int, seconds: float, think, replicas: int, cold: dict) -> dict:
@@ -172,7 +192,8 @@ def profile(repeats: int = 5) -> dict:
 
 
 def format_result(r: dict) -> str:
-    lines = [f"load: {r['students']} students x {r['seconds']} s on {r.get('replicas', 1)} server(s) "
+    via = " behind haproxy" if r.get("balancer") else ""
+    lines = [f"load: {r['students']} students x {r['seconds']} s on {r.get('replicas', 1)} server(s){via} "
              f"(think {r['think_s'][0]}-{r['think_s'][1]} s): "
              f"{r['reruns']} reruns ({r['reruns_per_s']}/s), p50 {r['overall'].get('p50_ms')} ms, "
              f"p95 {r['overall'].get('p95_ms')} ms, max {r['overall'].get('max_ms')} ms, errors {r['errors']}, "
@@ -206,7 +227,7 @@ if __name__ == "__main__":
             lo, hi = arg.split("=", 1)[1].split(",")
             think = (float(lo), float(hi))
     replicas = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--replicas=")), 1)
-    res = main(n, d, think, replicas)
+    res = main(n, d, think, replicas, balancer="--balancer" in sys.argv)
     print(format_result(res))
     if "--json" in sys.argv:
         print(json.dumps(res, indent=1))

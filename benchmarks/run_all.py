@@ -6,6 +6,8 @@
 4. page_reruns.main()     per-page first run and unchanged rerun (AppTest)
 5. load_test.main(30, 60) a classroom of 30 students for 60 s on one local server
 6. the same class on 2 servers (one per core, students sticky to one: the README's deployment)
+7. a busy class through `make serve`'s balancer: 60 students, 1-3 s think time, 120 s, 2 replicas behind HAProxy
+(the 20-minute session-churn soak is separate: `make soak`, benchmarks/soak.py)
 
 Each step is guarded: a missing or failing benchmark is reported and the others still run.
 
@@ -126,9 +128,11 @@ def main(quick: bool = False) -> dict:
     out["load"] = run_step("load", "load_test", *((10, 15) if quick else (30, 60)))
     size = (10, 15) if quick else (30, 60)
     out["load_2_replicas"] = run_step("load, 2 servers", "load_test", *size, (2.0, 8.0), 2)
+    busy = (10, 15) if quick else (60, 120)
+    out["load_balancer"] = run_step("load, busy class behind haproxy", "load_test", *busy, (1.0, 3.0), 2, True)
     RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print("\nsummary:")
-    for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas"):
+    for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas", "load_balancer"):
         print(f"  {key:12s} {out[key]['status']}" + (f" ({out[key]['seconds']} s)" if "seconds" in out[key] else ""))
     print(f"machine: {out['machine']}")
     print(f"written: {RESULTS.relative_to(ROOT)}")

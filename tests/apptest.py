@@ -9,7 +9,9 @@ import re
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP
+from scripts.live_server import APP as _APP
+
+APP = str(_APP)  # the app's entry point, as AppTest.from_file takes it
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # English messages may quote a Chinese word the user typed (in quotes / backticks / bold); anything else is wrong.

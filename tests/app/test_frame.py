@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import APP
+from apptest import APP
 from streamlit.testing.v1 import AppTest
 
 from ui.i18n import all_keys, t

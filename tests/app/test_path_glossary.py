@@ -4,8 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptest import open_page
-from conftest import APP
+from apptest import APP, open_page
 from streamlit.testing.v1 import AppTest
 
 from ui.glossary import GLOSSARY_PAGE, terms, terms_on
