@@ -26,6 +26,7 @@ from pathlib import Path
 from benchmarks.procstats import proc_cpu_seconds, proc_mem, rss_mb
 from benchmarks.students import PAGES, SCENARIOS, Stats, Student, summarize
 from scripts import live_server, serve
+from scripts import warm_up as warm_up_script
 
 LOG = live_server.ROOT / "test-artifacts" / "load-test-server-{}.log"
 # showErrorDetails=full: an exception delta then names the error (the app's config redacts it for users).
@@ -40,7 +41,7 @@ def start_server(i: int = 0) -> live_server.Server:
 async def warm_up(port: int) -> dict[str, float]:
     """The teacher opens every page once before class, as `make run` does (scripts/warm_up.py, both languages).
     Seconds per page of the first (English) pass on the fresh server."""
-    visits = await live_server.visit_all(port)
+    visits = await warm_up_script.warm_visits(port)
     problems = [v for v in visits if v[3]]
     if problems:
         raise RuntimeError(f"warm-up failed: {problems}")

@@ -4,7 +4,8 @@
 A session is a Streamlit websocket (benchmarks/students.py) that opens a page, does 3-6 actions 1-3 s apart and
 closes. Arrivals are spread evenly over the run. Every 5 s the RSS of each replica is sampled from /proc.
 
-Reported per replica: RSS when warm, the peak up to the run's half-way point ("minute 10" of 20), the peak over
+First a probe: 20 sessions open every page and train once, stay open, then leave: MB per open session and what is
+left per session once they left. Then the churn. Reported per replica: RSS when warm (after the probe), the peak up to the run's half-way point ("minute 10" of 20), the peak over
 the last quarter ("the last 5 minutes"), RSS once every session has left and the disconnected-session TTL has
 passed, and the growth per session (MB per 100 sessions) in the first and the second half of the run. The target:
 the last quarter's peak within 10 % of the half-way peak, and at most 1 GB.
@@ -65,6 +66,38 @@ async def one_session(i: int, port: int, stats: Stats, rng: random.Random) -> No
         stats.error("connection", f"session {i}: {type(exc).__name__}: {exc}"[:300])
 
 
+async def probe(port: int, pids: list[int], k: int, settle_s: float) -> dict:
+    """What a session holds: k sessions open every page and train once, stay open, then leave. MB per session
+    (summed over the replicas) while they are open, and what is left once they left and the TTL passed."""
+    stats = Stats()
+    base = rss_mb(pids)
+    opened, leave = asyncio.Event(), asyncio.Event()
+    ready = []
+
+    async def tour(i: int) -> None:
+        s = Student(10_000 + i, port, "zh" if i % 2 else "en", stats)
+        async with live_server.connect(port, open_timeout=30) as ws:
+            s.ws = ws
+            for page in PAGES:
+                await s.visit(page)
+            await s.act("p7_train")
+            ready.append(i)
+            if len(ready) == k:
+                opened.set()
+            await leave.wait()
+
+    tasks = [asyncio.create_task(tour(i)) for i in range(k)]
+    await asyncio.wait_for(opened.wait(), 600)
+    await asyncio.sleep(SAMPLE_S)
+    held = rss_mb(pids)
+    leave.set()
+    await asyncio.gather(*tasks)
+    await asyncio.sleep(settle_s)
+    left = rss_mb(pids)
+    return {"sessions": k, "mb_per_open_session": round((held - base) / k, 2),
+            "mb_per_session_after_leaving": round((left - base) / k, 2), "errors": sum(stats.errors.values())}
+
+
 async def churn(port: int, replicas: list, sessions: int, seconds: float, samples: list) -> Stats:
     """Start `sessions` sessions evenly over `seconds`, sampling every replica's RSS until all have left."""
     stats, rng = Stats(), random.Random(7)
@@ -102,12 +135,14 @@ def growth_per_100(samples: list, lo: float, hi: float, r: int) -> float | None:
     return round(100 * (inside[-1][2][r] - inside[0][2][r]) / ((inside[-1][1] - inside[0][1]) / n_rep), 1)
 
 
-def main(minutes: float = 20, sessions: int = 400, replicas: int = 2, settle_s: float = TTL_S + 30) -> dict:
+def main(minutes: float = 20, sessions: int = 400, replicas: int = 2, settle_s: float = TTL_S + 30,
+         probe_sessions: int = 20) -> dict:
     seconds = 60 * minutes
     samples: list = []
     cluster = serve.start(replicas, live_server.free_port(), run_dir=RUN_DIR)
     try:
         pids = [r.pid for r in cluster.replicas]
+        per_session = asyncio.run(probe(cluster.port, pids, probe_sessions, settle_s)) if probe_sessions else {}
         warm = [round(rss_mb([p]), 1) for p in pids]
         stats = asyncio.run(churn(cluster.port, cluster.replicas, sessions, seconds, samples))
         left_at = time.monotonic()
@@ -130,7 +165,7 @@ def main(minutes: float = 20, sessions: int = 400, replicas: int = 2, settle_s: 
     lat = stats.all_latencies()
     return {"minutes": minutes, "sessions": sessions, "replicas": replicas, "reruns": len(lat),
             "overall": summarize(lat), "errors": sum(stats.errors.values()), "error_samples": stats.error_samples,
-            "missing_widgets": dict(stats.missing), "settle_s": waited, "replica_mb": per,
+            "missing_widgets": dict(stats.missing), "settle_s": waited, "replica_mb": per, "per_session": per_session,
             "targets_met": all(p["plateau"] for p in per) and not stats.errors,
             "samples": samples}
 
@@ -143,6 +178,11 @@ def format_result(r: dict) -> str:
                      f"quarter {p['peak_last_quarter_mb']} MB, {r['settle_s']} s after all left "
                      f"{p['after_all_left_and_ttl_mb']} MB; MB per 100 sessions {p['mb_per_100_sessions_first_half']}"
                      f" then {p['mb_per_100_sessions_second_half']}; plateau {p['plateau']}")
+    if r.get("per_session"):
+        q = r["per_session"]
+        lines.append(f"  per session ({q['sessions']} that open every page and train once): "
+                     f"{q['mb_per_open_session']} MB while open, {q['mb_per_session_after_leaving']} MB left after they "
+                     f"left and the TTL passed")
     lines += [f"  ERROR {e}" for e in r["error_samples"][:5]]
     return "\n".join(lines)
 
@@ -153,9 +193,10 @@ if __name__ == "__main__":
     ap.add_argument("--sessions", type=int, default=400)
     ap.add_argument("--replicas", type=int, default=2)
     ap.add_argument("--settle", type=float, default=TTL_S + 30, help="seconds to wait after the last session left")
+    ap.add_argument("--probe", type=int, default=20, help="sessions of the per-session probe before the churn (0: none)")
     ap.add_argument("--json", help="also write the full result (with every sample) to this file")
     a = ap.parse_args()
-    res = main(a.minutes, a.sessions, a.replicas, a.settle)
+    res = main(a.minutes, a.sessions, a.replicas, a.settle, a.probe)
     print(format_result(res))
     if a.json:
         with open(a.json, "w") as f:

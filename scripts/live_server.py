@@ -168,6 +168,29 @@ def problem_in(fm, page: str) -> str:
     return ""
 
 
+async def press(ws, page: str, key: str, query: str = "", timeout: float = 120) -> str:
+    """Open `page` and click the button whose widget key is `key` in the same session; a problem or ""."""
+    ids, problems = [], []
+
+    def find(fm, _size):
+        if fm.WhichOneof("type") == "delta" and fm.delta.WhichOneof("type") == "new_element":
+            el = fm.delta.new_element
+            kind = el.WhichOneof("type")
+            wid = getattr(getattr(el, kind), "id", "") if kind else ""
+            if isinstance(wid, str) and wid.endswith(f"-{key}"):
+                ids.append(wid)
+        if p := problem_in(fm, page):
+            problems.append(p)
+
+    await run_script(ws, rerun_request(page, query), timeout, find)
+    if not ids:
+        return f"no button {key} on /{page}"
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    await run_script(ws, rerun_request(page, query, [WidgetState(id=ids[0], trigger_value=True)]), timeout, find)
+    return "; ".join(problems)
+
+
 async def visit_all(port: int, host: str = HOST, langs=("en", "zh"), timeout: float = 120,
                     ) -> list[tuple[str, str, float, str]]:
     """Open every page once per language in one session: (lang, "/address", seconds, problem or "")."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
-from scripts import live_server
+from scripts import live_server, warm_up
 
 ROOT = live_server.ROOT
 RUN_DIR = ROOT / ".run" / "serve"
@@ -128,8 +128,8 @@ def start(replicas: int, port: int, bind: str = live_server.HOST, run_dir: Path 
 
 
 async def _warm_all(ports: list[int]) -> None:
-    """Every page once on every replica, at the same time (what `make run` does for its one server)."""
-    results = await asyncio.gather(*(live_server.visit_all(p) for p in ports))
+    """Every replica warmed as `make run` warms its one server (scripts/warm_up.py), all at the same time."""
+    results = await asyncio.gather(*(warm_up.warm_visits(p) for p in ports))
     problems = [v for visits in results for v in visits if v[3]]
     if problems:
         raise live_server.ServerError(f"warm-up failed: {problems}")
