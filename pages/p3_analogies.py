@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import heatmaps, maps, theme
+from ui import heatmaps, maps, questions, theme
 from ui.data import glove
 from ui.i18n import current_lang, md, t
 from ui.memory import remember, restore
@@ -131,6 +131,9 @@ best = answers[0][0]
 expected = PRESETS[st.session_state["p3_preset"]][2] if st.session_state["p3_preset"] in PRESETS else None
 
 expr = " ".join([positive[0]] + [f"− {w}" for w in negative] + [f"+ {w}" for w in positive[1:]])
+if not questions.p3_analogy(kv, positive, negative, method, answers, expr):  # the answers wait for a guess
+    page_end("p3")
+    st.stop()
 st.markdown(f"### {md_escape(expr)} ≈ **{md_escape(best)}**")
 if expected:
     found = [w for w, _ in answers].index(expected) + 1 if expected in [w for w, _ in answers] else None
@@ -193,6 +196,8 @@ st.plotly_chart(heatmaps.strips(np.stack(rows), labels, dim_label=t("p3.dim"), v
                            colorbar_title=t("p3.value")), width="stretch", key="p3_strips")
 st.caption(t("p3.strips_caption", word=md_escape(best), method=t(f"p3.method_{method}"),
              cos=f"{cosine_terms(result, kv.get_vector(best)).cos:.3f}"))
+questions.p3_inputs(positive, negative, answers,
+                    input_ranks(kv, tuple(positive), tuple(negative)) if method == "add" else None)
 st.markdown(md("p3_method_add"))
 st.latex(r"\arg\max_{w \notin \text{inputs}} \cos\big(w,\; \hat{x}_{king} - \hat{x}_{man} + \hat{x}_{woman}\big)")
 st.markdown(md("p3_method_mul"))

@@ -3,6 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from ui import questions
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t
@@ -83,6 +84,7 @@ else:
     st.caption(t("p4.keyboard"))
     for col, i in zip(st.columns(6), top[:3]):  # like a phone keyboard: tap a suggestion to accept it
         col.button(words[i], key=f"p4_pick_{words[i]}", on_click=_append, args=(words[i],), width="stretch")
+    questions.p4_next_word(lm, prev, words[top[0]])
 
     st.subheader(t("p4.h_steps"))
     s1, s2, s3 = st.columns([1.2, 1, 1])
@@ -123,6 +125,7 @@ if len(tokens) < 2:
 elif not rows:
     st.warning(t("p4.window_too_big", n=n, words=len(tokens)))
 else:
+    counted = questions.p4_rows(tokens, n, rows)  # the number of windows stays a "?" until then
     last = len(rows) - 1
     st.session_state.p4_pos = min(st.session_state.p4_pos, last)
 
@@ -159,7 +162,7 @@ else:
         roles[start + n - 1] = "label"
         st.html(sentence_html(tokens, roles, bracket=(start, start + n - 1)))
         st.html(legend_html([("feature", t("p4.features")), ("label", t("p4.label"))]))
-        st.caption(t("p4.window_pos", pos=pos + 1, total=len(rows)))
+        st.caption(t("p4.window_pos", pos=pos + 1, total=len(rows) if counted else "?"))
         table = [{t("p4.col_features"): " ".join(r["features"]), t("p4.col_label"): r["label"]}
                  for r in rows[:pos + 1]]
         st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 * len(table) + 40), key="p4_dataset")

@@ -31,6 +31,40 @@ def open_page(page: str, lang: str = "en", timeout: float = 60, **query) -> AppT
     return at
 
 
+def checkpoint_key(cid: str) -> str:
+    """The widget key of a checkpoint's answer ("p3.analogy" -> "cp_p3_analogy"; buttons add _check / _show)."""
+    return "cp_" + cid.replace(".", "_")
+
+
+def answer_checkpoint(at, cid: str, value) -> AppTest:
+    """Give checkpoint `cid` an answer (its choice, number or word) and press Check."""
+    key = checkpoint_key(cid)
+    widget = next((w for kind in ("radio", "number_input", "text_input") for w in getattr(at, kind) if w.key == key),
+                  None)
+    assert widget is not None, f"no checkpoint {cid} on the page"
+    widget.set_value(value).run()
+    at.button(key=key + "_check").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def reveal(at, cid: str) -> AppTest:
+    """Press "show me" on checkpoint `cid` when it still waits for a guess (its page folds the answer until then)."""
+    key = checkpoint_key(cid) + "_show"
+    if any(b.key == key for b in at.button):
+        at.button(key=key).click().run()
+        assert not at.exception, at.exception
+    return at
+
+
+def verdicts(at, lang: str) -> list[str]:
+    """The checkpoints' right / wrong / shown messages on screen, in page order (other alerts left out)."""
+    from ui.i18n import t
+
+    starts = tuple(t(f"checkpoint.{k}", lang=lang).split("{")[0] for k in ("right", "wrong", "shown"))
+    return [str(e.value) for e in [*at.success, *at.info] if str(e.value).startswith(starts)]
+
+
 def has_cjk(text: str) -> bool:
     return bool(CJK.search(text or ""))
 

@@ -1,11 +1,12 @@
 """Bad input on page 3 (analogies over GloVe): what a new user types into the two word boxes."""
 import pytest
-from apptest import assert_message_in, open_page
+from apptest import assert_message_in, open_page, reveal
 
 PAGE = "pages/p3_analogies.py"
 
 
 def answer(at) -> str:
+    reveal(at, "p3.analogy")  # the answer waits for a guess or "show me"
     heads = [m.value for m in at.markdown if m.value.startswith("###") and "≈" in m.value]
     assert heads, "no answer line shown"
     return heads[0].split("≈")[-1].strip().strip("*")

@@ -2,7 +2,7 @@
 right one confirmed, the revealed answer follows the page's state, and the sidebar counts the answers."""
 import numpy as np
 import pytest
-from apptest import open_page
+from apptest import answer_checkpoint as answer, open_page, verdicts
 
 from ui.data import _load_glove
 from ui.i18n import t
@@ -18,25 +18,6 @@ def kv():
     return _load_glove()
 
 
-def answer(at, cid, value):
-    """Choose `value` in checkpoint `cid` and press its Check button."""
-    key = "cp_" + cid.replace(".", "_")
-    at.radio(key=key).set_value(value).run()
-    at.button(key=key + "_check").click().run()
-    assert not at.exception, at.exception
-    return at
-
-
-def feedback(at):
-    return [e.value for e in [*at.success, *at.info]]
-
-
-def verdicts(at, lang):
-    """Right/wrong/shown messages of the checkpoints on screen (other info boxes left out)."""
-    starts = tuple(t(f"checkpoint.{k}", lang=lang).split("{")[0] for k in ("right", "wrong", "shown"))
-    return [f for f in feedback(at) if f.startswith(starts)]
-
-
 def said(at, text):
     return any(text in m.value for m in at.markdown)
 
@@ -49,17 +30,17 @@ def test_p1_stretch_wrong_then_right_then_follows_the_slider(lang):
     answer(at, "p1.stretch", "up")
     wrong = t("checkpoint.wrong", lang=lang, yours=t("checkpoint.p1_stretch_up", lang=lang),
               answer=t("checkpoint.p1_stretch_same", lang=lang))
-    assert wrong in feedback(at)
+    assert wrong in verdicts(at, lang)
     assert said(at, t("checkpoint.p1_stretch_why", lang=lang, before=cos, after=cos, scale="1"))
     answer(at, "p1.stretch", "same")
-    assert t("checkpoint.right", lang=lang, answer=t("checkpoint.p1_stretch_same", lang=lang)) in feedback(at)
+    assert t("checkpoint.right", lang=lang, answer=t("checkpoint.p1_stretch_same", lang=lang)) in verdicts(at, lang)
     # flip person 1: a new question (the answer is cleared) whose computed answer is now "lower"
     at.select_slider(key="p1_scale").set_value(-1.0).run()
     assert at.radio(key="cp_p1_stretch").value is None and not verdicts(at, lang)
     answer(at, "p1.stretch", "same")
     flipped = f"{cosine_terms(me, (0.3, -0.2)).cos:.3f}"
     assert t("checkpoint.wrong", lang=lang, yours=t("checkpoint.p1_stretch_same", lang=lang),
-             answer=t("checkpoint.p1_stretch_down", lang=lang)) in feedback(at)
+             answer=t("checkpoint.p1_stretch_down", lang=lang)) in verdicts(at, lang)
     assert said(at, t("checkpoint.p1_stretch_why", lang=lang, before=cos, after=flipped, scale="-1"))
 
 
@@ -70,18 +51,18 @@ def test_p2_odd_one_out_is_computed_from_the_list(kv, lang):
     odd = kv.doesnt_match(words)
     assert odd == "water"
     answer(at, "p2.odd", "king")
-    assert t("checkpoint.wrong", lang=lang, yours="king", answer=odd) in feedback(at)
+    assert t("checkpoint.wrong", lang=lang, yours="king", answer=odd) in verdicts(at, lang)
     others = [np.mean([kv.similarity(w, v) for v in words if v != w]) for w in words]
     assert said(at, t("checkpoint.p2_odd_yours", lang=lang, word="king", mean=f"{others[1]:.2f}"))
     answer(at, "p2.odd", "water")
-    assert t("checkpoint.right", lang=lang, answer="water") in feedback(at)
+    assert t("checkpoint.right", lang=lang, answer="water") in verdicts(at, lang)
     assert said(at, t("checkpoint.try_next", lang=lang, text=t("checkpoint.p2_odd_next", lang=lang)))
     at.text_input(key="p2_words").set_value("cat, dog, car, mouse").run()
     assert at.radio(key="cp_p2_odd").options == ["cat", "dog", "car", "mouse"]
     answer(at, "p2.odd", "mouse")
     new_odd = kv.doesnt_match(["cat", "dog", "car", "mouse"])
     assert new_odd != "mouse"
-    assert t("checkpoint.wrong", lang=lang, yours="mouse", answer=new_odd) in feedback(at)
+    assert t("checkpoint.wrong", lang=lang, yours="mouse", answer=new_odd) in verdicts(at, lang)
 
 
 def column_question(kv, words):
@@ -101,10 +82,10 @@ def test_p2_shared_column_comes_from_the_finder(kv, lang):
     decoy = next(j for j in options if j != best)
     answer(at, "p2.column", decoy)
     col = lambda j: t("checkpoint.p2_col_option", lang=lang, col=j)  # noqa: E731
-    assert t("checkpoint.wrong", lang=lang, yours=col(decoy), answer=col(best)) in feedback(at)
+    assert t("checkpoint.wrong", lang=lang, yours=col(decoy), answer=col(best)) in verdicts(at, lang)
     assert any(f"{sc.rest[decoy]:.2f}" in m.value and str(decoy) in m.value for m in at.markdown)
     answer(at, "p2.column", best)
-    assert t("checkpoint.right", lang=lang, answer=col(best)) in feedback(at)
+    assert t("checkpoint.right", lang=lang, answer=col(best)) in verdicts(at, lang)
     # another pair first in the list: another question, another computed answer
     moved = ["man", "boy", "queen", "king", "woman", "girl", "water"]
     at.text_input(key="p2_words").set_value(", ".join(moved)).run()
@@ -112,7 +93,7 @@ def test_p2_shared_column_comes_from_the_finder(kv, lang):
     assert best2 != best
     assert at.radio(key="cp_p2_column").options == [col(j) for j in options2]
     answer(at, "p2.column", best2)
-    assert t("checkpoint.right", lang=lang, answer=col(best2)) in feedback(at)
+    assert t("checkpoint.right", lang=lang, answer=col(best2)) in verdicts(at, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -129,7 +110,7 @@ def test_sidebar_counts_answers_per_page_and_answers_survive_a_page_change(kv, l
     assert t("checkpoint.progress_page", lang=lang, page=t("nav.p2", lang=lang), answered=2, right=1) in lines
     at.switch_page(P1).run()
     assert at.radio(key="cp_p1_stretch").value == "same"  # the checked answer is back, with its feedback
-    assert t("checkpoint.right", lang=lang, answer=t("checkpoint.p1_stretch_same", lang=lang)) in feedback(at)
+    assert t("checkpoint.right", lang=lang, answer=t("checkpoint.p1_stretch_same", lang=lang)) in verdicts(at, lang)
     stored = at.session_state["_checkpoints"]["answers"]
     assert {k: (v["answer"], v["correct"]) for k, v in stored.items()} == {
         "p1.stretch": ("same", True), "p2.odd": ("king", False), "p2.column": (stored["p2.column"]["answer"], True)}

@@ -3,7 +3,7 @@ options and the URL drive the page; bad input gets a message, never a traceback.
 
 import numpy as np
 import pytest
-from apptest import chart_spec, open_page, plotly_array
+from apptest import chart_spec, open_page, plotly_array, reveal
 
 from ui.data import _load_glove
 from w2v_core.projections import pca
@@ -22,12 +22,13 @@ def qp(at, name):
 
 
 def top_table(at):
-    return at.dataframe[0].value
+    """The top-10 table, once the analogy checkpoint is past (the page folds the answers until a guess or "show me")."""
+    return reveal(at, "p3.analogy").dataframe[0].value
 
 
 @pytest.mark.parametrize("lang, title", [("en", "Analogies"), ("zh", "类比")])
 def test_king_man_woman_in_both_languages(kv, lang, title):
-    at = open_page(PAGE, lang=lang)
+    at = reveal(open_page(PAGE, lang=lang), "p3.analogy")
     assert title in at.title[0].value
     assert any(r"king − man \+ woman ≈ **queen**" in m.value for m in at.markdown)
     expect = kv.most_similar(positive=["king", "woman"], negative=["man"], topn=10)
@@ -38,7 +39,7 @@ def test_king_man_woman_in_both_languages(kv, lang, title):
 
 def test_strips_show_the_arithmetic_row_by_row(kv):
     at = open_page(PAGE)
-    strips = chart_spec(at, "p3_strips")["data"][0]
+    strips = chart_spec(reveal(at, "p3.analogy"), "p3_strips")["data"][0]
     assert strips["y"] == ["king", "− man", "+ woman", "= result", "≈ queen"]
     k, m, w, q = (np.asarray(kv.get_vector(x), dtype=float) for x in ("king", "man", "woman", "queen"))
     np.testing.assert_allclose(plotly_array(strips["z"]), np.stack([k, -m, w, k - m + w, q]), rtol=1e-5, atol=1e-6)
@@ -46,7 +47,7 @@ def test_strips_show_the_arithmetic_row_by_row(kv):
 
 def test_pca_plane_has_the_words_and_the_parallelogram(kv):
     at = open_page(PAGE)
-    spec = chart_spec(at, "p3_plane")
+    spec = chart_spec(reveal(at, "p3.analogy"), "p3_plane")
     words = ["king", "woman", "man", "queen"]
     X = np.vstack([np.stack([kv.get_vector(x) for x in words]),
                    (kv.get_vector("king") - kv.get_vector("man") + kv.get_vector("woman"))[None, :]])
@@ -65,7 +66,7 @@ def test_preset_fills_the_words_updates_answer_and_url(kv):
     assert top_table(at).iloc[0, 1] == kv.most_similar(["paris", "italy"], ["france"], topn=1)[0][0] == "rome"
     assert qp(at, "pos") == "paris, italy" and qp(at, "neg") == "france"
     # the harder preset reports where the hoped-for answer really is
-    at.selectbox(key="p3_preset").set_value("walked").run()
+    reveal(at.selectbox(key="p3_preset").set_value("walked").run(), "p3.analogy")
     rank = [w for w, _ in kv.most_similar(["walked", "swimming"], ["walking"], topn=100)].index("swam") + 1
     assert rank > 1 and any(f"place {rank}" in w.value for w in at.warning)
 
@@ -80,7 +81,7 @@ def test_editing_words_switches_preset_to_custom(kv):
 
 def test_cosmul_and_excluded_ranks(kv):
     at = open_page(PAGE)
-    at.toggle(key="p3_show_excluded").set_value(True).run()
+    reveal(at.toggle(key="p3_show_excluded").set_value(True).run(), "p3.analogy")
     ex = at.dataframe[1].value
     ranks = kv.excluded_ranks(["king", "woman"], ["man"])
     assert list(ex.iloc[:, 0]) == ["+ king", "+ woman", "− man"]

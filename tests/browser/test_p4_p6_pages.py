@@ -21,6 +21,13 @@ def test_p4_language_models(lang, new_page, goto, rerun, assert_clean, screensho
     page = new_page(locale=LOCALES[lang])
     goto(page, "language-models", lang=lang)
     page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=15_000)  # plotly mounts lazily
+    assert any(t("p4.window_pos", lang=lang, pos=1, total="?") in c for c in caption_text(page))
+    rows = page.locator(".st-key-cp_p4_rows input")
+    with rerun(page):  # the checkpoint: how many rows? (the count shows once answered)
+        rows.fill("11")
+        rows.press("Enter")
+    with rerun(page):
+        page.locator(".st-key-cp_p4_rows_check button").click()
     with rerun(page) as r:
         button(page, "p4.step", lang).click()
     assert any(t("p4.window_pos", lang=lang, pos=2, total=11) in c for c in caption_text(page))
