@@ -35,8 +35,9 @@ EXAMPLES = {
 # An English model or matrix name is fine only next to its Chinese name, in the same string.
 PAIRED = {"skip-gram": "跳元模型", "CBOW": "连续词袋", "Embedding": "嵌入", "Context": "上下文", "perplexity": "困惑度",
           "embedding": "词嵌入"}
-# Their options or labels are vocabulary words; the sidebar's language switch is bilingual on purpose.
-SKIP_KEYS = ("p2_group", "p3_preset", "p6_query", "p4_pick_", "lang_widget")
+# Their options or labels are vocabulary words (so are the checkpoints that ask for a word of the list or the toy
+# corpus); the sidebar's language switch is bilingual on purpose.
+SKIP_KEYS = ("p2_group", "p3_preset", "p6_query", "p4_pick_", "lang_widget", "cp_p2_odd", "cp_p3_inputs", "cp_p4_next")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LABELLED = {"slider", "select_slider", "radio", "selectbox", "multiselect", "text_input", "text_area", "number_input",
             "toggle", "checkbox"}  # controls: their label names the setting
