@@ -27,7 +27,7 @@ def pinned_requirements() -> list[tuple[str, str]]:
 
 # Scanning site-packages is slow and versions cannot change while the server runs. st.cache_data and not
 # functools.lru_cache: a page file is executed afresh on every run, so an lru_cache here would start empty each time.
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=64)  # names come from requirements.txt; bounded anyway
 def installed_version(name: str) -> str | None:
     try:
         return metadata.version(name)
