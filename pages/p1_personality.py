@@ -6,9 +6,8 @@ import streamlit as st
 
 from ui import charts, maps, questions, theme
 from ui.i18n import current_lang, md, t
-from ui.memory import remember, restore
-from ui.state import init_defaults, qp_get, qp_set
 from ui.path import page_end
+from ui.state import PageState, Setting
 from w2v_core.columns import cosine_terms, rescale
 
 PEOPLE = ("me", "p1", "p2")  # the 2-trait section: me and two candidates
@@ -22,19 +21,26 @@ BIG5_DEFAULT = [[-0.4, 0.8, 0.5, -0.2, 0.3],
 SCALES = (-1.0, 0.5, 1.0, 2.0, 3.0)
 # A shared link sets the score, the three 2-trait vectors and the stretch (?score=70&me_x=0.5&...); the quiz
 # (guess, reveal) always starts closed. Anything out of range or unreadable falls back to the default.
-URL_KEYS = {"p1_score": ("score", int, 0, 100), "p1_scale": ("scale", float, None, None),
-            **{f"p1_{who}_{axis}": (f"{who}_{axis}", float, -1.0, 1.0) for who in PEOPLE for axis in "xy"}}
-WIDGETS = {"p1_score": 38, "p1_me_x": -0.4, "p1_me_y": 0.8, "p1_p1_x": -0.3, "p1_p1_y": 0.2, "p1_p2_x": -0.5,
-           "p1_p2_y": -0.4, "p1_scale": 1.0, "p1_reveal": False, "p1_guess": None}
 
 
-def from_url(key: str, default):
-    name, cast, lo, hi = URL_KEYS[key]
-    return qp_get(name, default, cast, choices=SCALES if key == "p1_scale" else None, lo=lo, hi=hi)
+def _g(v: float) -> str:
+    return f"{v:g}"  # 0.5 in the URL, not 0.5000
 
 
-restore("p1", {key: from_url(key, default) if key in URL_KEYS else default for key, default in WIDGETS.items()})
-init_defaults({"p1_big5_values": [row[:] for row in BIG5_DEFAULT]})  # a plain key: survives page switches
+def _trait(key: str, value: float) -> Setting:
+    return Setting(f"p1_{key}", value, url=key, cast=float, lo=-1.0, hi=1.0, to_url=_g)
+
+
+STATE = PageState("p1", [
+    Setting("p1_score", 38, url="score", cast=int, lo=0, hi=100, to_url=_g),
+    Setting("p1_scale", 1.0, url="scale", cast=float, choices=SCALES, to_url=_g),
+    _trait("me_x", -0.4), _trait("me_y", 0.8), _trait("p1_x", -0.3), _trait("p1_y", 0.2),
+    _trait("p2_x", -0.5), _trait("p2_y", -0.4),
+    Setting("p1_reveal", False),
+    Setting("p1_guess", None),
+    Setting("p1_big5_values", lambda ss: [row[:] for row in BIG5_DEFAULT], widget=False),  # the editor's key has lang
+])
+STATE.restore()
 
 
 def name(who: str) -> str:
@@ -62,7 +68,7 @@ st.markdown(md("p1_intro"))
 
 # 1 · One number ---------------------------------------------------------------------------------------------
 st.header(t("p1.h_one"))
-score = st.slider(t("p1.score_label"), 0, 100, key="p1_score", help=t("p1.score_help"))
+score = st.slider(t("p1.score_label"), 0, 100, **STATE.widget("p1_score"), help=t("p1.score_help"))
 scaled = rescale(score)
 c1, c2 = st.columns(2)
 with c1:
@@ -81,13 +87,13 @@ cols = st.columns(3)
 for col, who in zip(cols, PEOPLE):
     with col:
         st.markdown(f"**{name(who)}**")
-        st.number_input(t("p1.trait1"), -1.0, 1.0, step=0.05, key=f"p1_{who}_x", format="%.2f")
-        st.number_input(t("p1.trait2"), -1.0, 1.0, step=0.05, key=f"p1_{who}_y", format="%.2f")
+        st.number_input(t("p1.trait1"), -1.0, 1.0, step=0.05, **STATE.widget(f"p1_{who}_x"), format="%.2f")
+        st.number_input(t("p1.trait2"), -1.0, 1.0, step=0.05, **STATE.widget(f"p1_{who}_y"), format="%.2f")
         if who == "me":  # link the two sections: the article's -0.4 is not the -0.24 a score of 38 gives
             st.caption(t("p1.me_from_score", scaled=f"{scaled:+.2f}"))
             st.button(t("p1.use_score", scaled=f"{scaled:+.2f}"), key="p1_use_score",
-                      on_click=lambda: st.session_state.update(p1_me_x=round(scaled, 2)))
-scale = st.select_slider(t("p1.scale_label"), options=SCALES, key="p1_scale",
+                      on_click=lambda: STATE.set("p1_me_x", round(scaled, 2)))
+scale = st.select_slider(t("p1.scale_label"), options=SCALES, **STATE.widget("p1_scale"),
                          format_func=lambda v: f"× {v:g}", help=t("p1.scale_help"))
 
 vec = {who: (st.session_state[f"p1_{who}_x"], st.session_state[f"p1_{who}_y"]) for who in PEOPLE}
@@ -97,11 +103,10 @@ valid = {who: tm.cos for who, tm in terms.items() if not math.isnan(tm.cos)}
 best = max(valid, key=valid.get) if valid else None
 
 lang = current_lang()  # bound for format_func, which AppTest calls outside the script run
-guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, key="p1_guess",
+guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, **STATE.widget("p1_guess"),
                  format_func=lambda w: t(f"p1.name_{w}", lang=lang), horizontal=True)
-revealed = st.toggle(t("p1.reveal"), key="p1_reveal")
-remember("p1", WIDGETS)
-qp_set(**{name: f"{st.session_state[key]:g}" for key, (name, *_) in URL_KEYS.items()})
+revealed = st.toggle(t("p1.reveal"), **STATE.widget("p1_reveal"))
+STATE.sync()
 
 left, right = st.columns([3, 2])
 with left:

@@ -6,9 +6,8 @@ import streamlit as st
 from ui import heatmaps, questions
 from ui.data import glove
 from ui.i18n import md, t
-from ui.memory import remember, restore
-from ui.state import qp_get, qp_set
 from ui.path import page_end
+from ui.state import PageState, Setting
 from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import shared_columns
 
@@ -19,20 +18,24 @@ GROUP_PRESETS = {  # button key -> words (only offered when they are all in the 
     "people": ["queen", "king", "woman", "girl", "boy", "man"], "all": None,  # None: every word in the list
 }
 
-WIDGETS = {"p2_word": "king", "p2_words": DEFAULT_LIST, "p2_group": ["woman", "girl"], "p2_top": 3}
-
-
 def _url_words(raw: str) -> str:
     if len(raw) > 400:
         raise ValueError("too long")
     return ", ".join(parse_words(raw, limit=MAX_WORDS))
 
 
-# First visit: a shared link (?word=&words=&group=&top=) decides; later the session (ui.memory) does.
-restore("p2", {**WIDGETS, "p2_word": qp_get("word", "king", cast=_url_words),
-               "p2_words": qp_get("words", DEFAULT_LIST, cast=_url_words),
-               "p2_group": qp_get("group", ["woman", "girl"], cast=lambda r: parse_words(_url_words(r))),
-               "p2_top": qp_get("top", 3, cast=int, lo=1, hi=8)})
+def _joined(words: list[str]) -> str:
+    return ", ".join(words)
+
+
+# A shared link (?word=&words=&group=&top=) decides on the first visit; the URL shows the words the page uses.
+STATE = PageState("p2", [
+    Setting("p2_word", "king", url="word", cast=_url_words, to_url=lambda v: _joined(parse_words(v, limit=1))),
+    Setting("p2_words", DEFAULT_LIST, url="words", cast=_url_words),  # written as the known words (see below)
+    Setting("p2_group", ["woman", "girl"], url="group", cast=lambda r: parse_words(_url_words(r)), to_url=_joined),
+    Setting("p2_top", 3, url="top", cast=int, lo=1, hi=8),
+])
+STATE.restore()
 
 st.title(t("p2.title"))
 st.markdown(md("p2_intro"))
@@ -44,7 +47,7 @@ labels = dict(dim_label=t("p2.dim"), value_label=t("p2.value"), colorbar_title=t
 
 # 1 · One word -----------------------------------------------------------------------------------------------
 st.header(t("p2.h_one"))
-words_one = parse_words(st.text_input(t("p2.word_label"), key="p2_word", max_chars=60), limit=1)
+words_one = parse_words(st.text_input(t("p2.word_label"), **STATE.widget("p2_word"), max_chars=60), limit=1)
 known_one, unknown_one = split_known(kv, words_one)
 if not words_one:
     st.info(t("p2.empty_word"))
@@ -62,9 +65,8 @@ if known_one:
 # 2 · Many words, aligned by dimension ----------------------------------------------------------------------
 st.header(t("p2.h_many"))
 st.markdown(md("p2_many"))
-raw = parse_words(st.text_input(t("p2.words_label"), key="p2_words", help=t("p2.words_help")),
+raw = parse_words(st.text_input(t("p2.words_label"), **STATE.widget("p2_words"), help=t("p2.words_help")),
                   limit=MAX_WORDS + 1)
-remember("p2", WIDGETS)  # before any st.stop(); the group and column count are saved again below
 if len(raw) > MAX_WORDS:
     st.info(t("p2.too_many", n=MAX_WORDS))
     raw = raw[:MAX_WORDS]
@@ -82,7 +84,7 @@ st.session_state["p2_group"] = [w for w in st.session_state["p2_group"] if w in 
 
 
 def _set_group(group: list[str]) -> None:
-    st.session_state["p2_group"] = group
+    STATE.set("p2_group", group)
 
 
 with st.container(horizontal=True, wrap=True):  # the buttons wrap onto a second line on narrow screens
@@ -91,10 +93,9 @@ with st.container(horizontal=True, wrap=True):  # the buttons wrap onto a second
         st.button(t(f"p2.preset_{name}"), key=f"p2_preset_{name}", on_click=_set_group, args=(group,),
                   disabled=not all(w in words for w in group), width="content")
 gcol, ncol = st.columns([3, 1])
-group = gcol.multiselect(t("p2.group_label"), words, key="p2_group")
-top_n = ncol.slider(t("p2.top_label"), 1, 8, key="p2_top")
-remember("p2", WIDGETS)
-qp_set(word=", ".join(words_one), words=", ".join(words), group=", ".join(group), top=top_n)
+group = gcol.multiselect(t("p2.group_label"), words, **STATE.widget("p2_group"))
+top_n = ncol.slider(t("p2.top_label"), 1, 8, **STATE.widget("p2_top"))
+STATE.sync(words=_joined(words))
 top: list[int] = []
 if group:
     sc = shared_columns(X, [words.index(w) for w in group])

@@ -6,9 +6,8 @@ import streamlit as st
 from ui import heatmaps, maps, questions, theme
 from ui.data import glove
 from ui.i18n import current_lang, md, t
-from ui.memory import remember, restore
-from ui.state import qp_get, qp_set
 from ui.path import page_end
+from ui.state import PageState, Setting, flag
 from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import analogy_vector, cosine_terms
 from w2v_core.projections import pca
@@ -38,10 +37,14 @@ def preset_label(key: str, lang: str) -> str:
     return f"{pos[0]} − {neg[0]} + {pos[1]}"
 
 
+def _url_list(text: str) -> str:
+    return ", ".join(parse_words(text, limit=MAX_WORDS))
+
+
 def _url_words(raw: str) -> str:
     if len(raw) > 300:
         raise ValueError("too long")
-    return ", ".join(parse_words(raw, limit=MAX_WORDS))
+    return _url_list(raw)
 
 
 def _preset_for(pos: str, neg: str) -> str:
@@ -51,26 +54,27 @@ def _preset_for(pos: str, neg: str) -> str:
     return "custom"
 
 
-# First visit: the URL (a teacher's shared link) decides; afterwards the session does (also after a visit to
-# another page, which drops both the URL and Streamlit's widget values: ui.memory keeps a copy).
-WIDGETS = ("p3_positive", "p3_negative", "p3_preset", "p3_method", "p3_show_excluded")
-if "p3_positive" not in st.session_state:
-    _pos = qp_get("pos", "king, woman", cast=_url_words)
-    _neg = qp_get("neg", "man", cast=_url_words)
-    restore("p3", {"p3_positive": _pos, "p3_negative": _neg, "p3_preset": _preset_for(_pos, _neg),
-                   "p3_method": qp_get("method", "add", choices=METHODS),
-                   "p3_show_excluded": qp_get("ranks", 0, cast=int, choices=(0, 1)) == 1})
+# The URL (a teacher's shared link) decides on the first visit; afterwards the session does.
+STATE = PageState("p3", [
+    Setting("p3_positive", "king, woman", url="pos", cast=_url_words, to_url=_url_list),
+    Setting("p3_negative", "man", url="neg", cast=_url_words, to_url=_url_list),
+    Setting("p3_preset", lambda ss: _preset_for(ss["p3_positive"], ss["p3_negative"])),
+    Setting("p3_method", "add", url="method", choices=METHODS),
+    Setting("p3_show_excluded", False, url="ranks", cast=flag),
+])
+STATE.restore()
 
 
 def _apply_preset() -> None:
     key = st.session_state["p3_preset"]
     if key in PRESETS:
         pos, neg, _ = PRESETS[key]
-        st.session_state["p3_positive"], st.session_state["p3_negative"] = ", ".join(pos), ", ".join(neg)
+        STATE.set("p3_positive", ", ".join(pos))
+        STATE.set("p3_negative", ", ".join(neg))
 
 
 def _words_edited() -> None:
-    st.session_state["p3_preset"] = _preset_for(st.session_state["p3_positive"], st.session_state["p3_negative"])
+    STATE.set("p3_preset", _preset_for(st.session_state["p3_positive"], st.session_state["p3_negative"]))
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -95,22 +99,21 @@ if kv is None:
 # format_func must not read session state (AppTest calls it outside the run), so the language is bound here.
 lang = current_lang()
 c0, c1, c2 = st.columns([2, 2, 2])
-c0.selectbox(t("p3.preset_label"), ["custom", *PRESETS], key="p3_preset", format_func=lambda k: preset_label(k, lang),
-             on_change=_apply_preset)
-c1.text_input(t("p3.positive_label"), key="p3_positive", on_change=_words_edited, help=t("p3.positive_help"),
-              max_chars=300)
-c2.text_input(t("p3.negative_label"), key="p3_negative", on_change=_words_edited, help=t("p3.negative_help"),
-              max_chars=300)
+c0.selectbox(t("p3.preset_label"), ["custom", *PRESETS], **STATE.widget("p3_preset", on_change=_apply_preset),
+             format_func=lambda k: preset_label(k, lang))
+c1.text_input(t("p3.positive_label"), **STATE.widget("p3_positive", on_change=_words_edited),
+              help=t("p3.positive_help"), max_chars=300)
+c2.text_input(t("p3.negative_label"), **STATE.widget("p3_negative", on_change=_words_edited),
+              help=t("p3.negative_help"), max_chars=300)
 o1, o2 = st.columns([2, 4])
-method = o1.radio(t("p3.method_label"), METHODS, key="p3_method", horizontal=True,
+method = o1.radio(t("p3.method_label"), METHODS, **STATE.widget("p3_method"), horizontal=True,
                   format_func=lambda m: t(f"p3.method_{m}", lang=lang), help=t("p3.method_help"))
-show_excluded = o2.toggle(t("p3.excluded_label"), key="p3_show_excluded", help=t("p3.excluded_help"),
+show_excluded = o2.toggle(t("p3.excluded_label"), **STATE.widget("p3_show_excluded"), help=t("p3.excluded_help"),
                           disabled=method == "mul")
 
-remember("p3", WIDGETS)
+STATE.sync()
 positive = parse_words(st.session_state["p3_positive"], limit=MAX_WORDS)
 negative = parse_words(st.session_state["p3_negative"], limit=MAX_WORDS)
-qp_set(pos=", ".join(positive), neg=", ".join(negative), method=method, ranks=int(show_excluded))
 
 # Input checks: each gets a message, none a traceback.
 both = [w for w in positive if w in negative]

@@ -7,7 +7,7 @@ from ui import questions
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t
-from ui.state import init_defaults, qp_get, qp_set
+from ui.state import PageState, Setting
 from ui.path import page_end
 from ui.stepper import fmt, legend_html, sentence_html
 
@@ -35,32 +35,31 @@ def language_model(left: int, right: int, corpus: str = "en") -> SoftmaxLM:
 st.title(t("nav.p4"))
 st.markdown(md("p4_intro"))
 
-init_defaults({
-    "p4_lm": qp_get("lm", "en", choices=tuple(CORPORA)),
-    "p4_prev": None,
-    "p4_sentence": DEFAULT_SENTENCE,
-    "p4_n": qp_get("n", 3, int, lo=2, hi=6),
-    "p4_pos": 0,
-    "p4_playing": False,
-    "p4_blank_left": "jay was hit by a",
-    "p4_blank_right": "bus",
-})
-if st.session_state.p4_prev is None:
-    st.session_state.p4_prev = START[st.session_state.p4_lm]
-qp_set(n=st.session_state.p4_n, lm=st.session_state.p4_lm)
+STATE = PageState("p4", [
+    Setting("p4_n", 3, url="n", cast=int, lo=2, hi=6),
+    Setting("p4_lm", "en", url="lm", choices=tuple(CORPORA)),
+    Setting("p4_prev", lambda ss: START[ss["p4_lm"]]),  # the start of a sentence in the chosen corpus
+    Setting("p4_sentence", DEFAULT_SENTENCE),
+    Setting("p4_pos", 0, widget=False),
+    Setting("p4_playing", False, widget=False),
+    Setting("p4_blank_left", "jay was hit by a"),
+    Setting("p4_blank_right", "bus"),
+])
+STATE.restore()
+STATE.sync()
 
 
 def _corpus_changed() -> None:
-    st.session_state.p4_prev = START[st.session_state.p4_lm]
+    STATE.set("p4_prev", START[st.session_state.p4_lm])
 
 # ---------------------------------------------------------------- 1. next-word prediction
 st.header(t("p4.h_predict"))
 st.markdown(md("p4_predict"))
-st.radio(t("p4.lm"), tuple(CORPORA), key="p4_lm", horizontal=True, format_func=fmt("p4.lm_"),
-         on_change=_corpus_changed)
+st.radio(t("p4.lm"), tuple(CORPORA), **STATE.widget("p4_lm", on_change=_corpus_changed), horizontal=True,
+         format_func=fmt("p4.lm_"))
 lm = language_model(2, 0, st.session_state.p4_lm)
 words = lm.vocab.index_to_key
-st.text_input(t("p4.prev"), key="p4_prev", max_chars=200, help=t("p4.prev_help"))
+st.text_input(t("p4.prev"), **STATE.widget("p4_prev"), max_chars=200, help=t("p4.prev_help"))
 prev = tokenize(st.session_state.p4_prev)
 unknown = [w for w in prev[-lm.left:] if w not in lm.vocab]
 with st.expander(t("p4.vocab_title", v=len(words))):
@@ -79,7 +78,7 @@ else:
                               t("p4.prob")), width="stretch", key="p4_bars")
 
     def _append(word: str) -> None:
-        st.session_state.p4_prev = f"{st.session_state.p4_prev.rstrip()} {word}"
+        STATE.set("p4_prev", f"{st.session_state.p4_prev.rstrip()} {word}")
 
     st.caption(t("p4.keyboard"))
     for col, i in zip(st.columns(6), top[:3]):  # like a phone keyboard: tap a suggestion to accept it
@@ -112,8 +111,8 @@ else:
 st.header(t("p4.h_window"))
 st.markdown(md("p4_window"))
 c1, c2 = st.columns([3, 1])
-c1.text_input(t("p4.sentence"), key="p4_sentence", max_chars=400)
-c2.slider(t("p4.n"), 2, 6, key="p4_n", help=t("p4.n_help"))
+c1.text_input(t("p4.sentence"), **STATE.widget("p4_sentence"), max_chars=400)
+c2.slider(t("p4.n"), 2, 6, **STATE.widget("p4_n"), help=t("p4.n_help"))
 tokens = tokenize(st.session_state.p4_sentence)
 if len(tokens) > MAX_WORDS:
     st.caption(t("p4.truncated", n=MAX_WORDS))
@@ -173,8 +172,8 @@ else:
 st.header(t("p4.h_both"))
 st.markdown(md("p4_both"))
 c1, c2 = st.columns(2)
-c1.text_input(t("p4.blank_left"), key="p4_blank_left", max_chars=200)
-c2.text_input(t("p4.blank_right"), key="p4_blank_right", max_chars=100)
+c1.text_input(t("p4.blank_left"), **STATE.widget("p4_blank_left"), max_chars=200)
+c2.text_input(t("p4.blank_right"), **STATE.widget("p4_blank_right"), max_chars=100)
 left_words = tokenize(st.session_state.p4_blank_left)
 right_words = tokenize(st.session_state.p4_blank_right)
 st.html(sentence_html([*left_words, "____", *right_words], {len(left_words): "blank"}))

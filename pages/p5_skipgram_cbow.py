@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t
-from ui.state import init_defaults, qp_get, qp_set
+from ui.state import PageState, Setting, flag
 from ui.path import page_end
 from ui.stepper import fmt, legend_html, sentence_html
 from ui.theme import ROLES
@@ -19,30 +19,31 @@ MODES = ("skipgram", "cbow")
 st.title(t("nav.p5"))
 st.markdown(md("p5_intro"))
 
-init_defaults({
-    "p5_mode": qp_get("mode", "skipgram", choices=MODES),
-    "p5_window": qp_get("window", 2, int, lo=1, hi=5),
-    "p5_shrink": qp_get("shrink", "0", choices=("0", "1")) == "1",
-    "p5_seed": qp_get("seed", 1, int, lo=0, hi=10**6),
-    "p5_sentence": DEFAULT_SENTENCE,
-    "p5_pos": 0,
-    "p5_playing": False,
-})
+STATE = PageState("p5", [
+    Setting("p5_mode", "skipgram", url="mode", choices=MODES),
+    Setting("p5_window", 2, url="window", cast=int, lo=1, hi=5),
+    Setting("p5_shrink", False, url="shrink", cast=flag),
+    Setting("p5_seed", 1, url="seed", cast=int, lo=0, hi=10**6),
+    Setting("p5_sentence", DEFAULT_SENTENCE),
+    Setting("p5_pos", 0, widget=False),
+    Setting("p5_playing", False, widget=False),
+])
+STATE.restore()
 
 c1, c2, c3 = st.columns([2, 2, 2])
 with c1:
-    st.radio(t("p5.mode"), MODES, key="p5_mode", horizontal=True, format_func=fmt("p5.mode_"))
+    st.radio(t("p5.mode"), MODES, **STATE.widget("p5_mode"), horizontal=True, format_func=fmt("p5.mode_"))
 with c2:
-    st.slider(t("p5.window"), 1, 5, key="p5_window", help=t("p5.window_help"))
+    st.slider(t("p5.window"), 1, 5, **STATE.widget("p5_window"), help=t("p5.window_help"))
 with c3:
-    st.toggle(t("p5.shrink"), key="p5_shrink", help=t("p5.shrink_help"))
+    st.toggle(t("p5.shrink"), **STATE.widget("p5_shrink"), help=t("p5.shrink_help"))
     if st.session_state.p5_shrink:
-        st.number_input(t("p5.seed"), 0, 10**6, key="p5_seed", step=1)
-st.text_input(t("p5.sentence"), key="p5_sentence", max_chars=400)
+        st.number_input(t("p5.seed"), 0, 10**6, **STATE.widget("p5_seed"), step=1)
+st.text_input(t("p5.sentence"), **STATE.widget("p5_sentence"), max_chars=400)
 
 mode, window, shrink, seed = (st.session_state.p5_mode, st.session_state.p5_window, st.session_state.p5_shrink,
                               st.session_state.p5_seed)
-qp_set(mode=mode, window=window, shrink=int(shrink), seed=seed)
+STATE.sync()
 
 tokens = tokenize(st.session_state.p5_sentence)
 if len(tokens) > MAX_WORDS:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.i18n import md, t
-from ui.state import init_defaults, qp_get, qp_set
+from ui.state import PageState, Setting
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
 from ui.stepper import fmt, legend_html, sentence_html
@@ -30,18 +30,19 @@ NS_EXPONENT = 0.75  # the stepper draws negatives like gensim's default
 st.title(t("nav.p6"))
 st.markdown(md("p6_intro"))
 
-init_defaults({
-    "p6_source": qp_get("source", "sentence", choices=SOURCES),
-    "p6_text": DEFAULT_TEXT,
-    "p6_window": qp_get("window", 2, int, lo=1, hi=5),
-    "p6_negative": qp_get("negative", 2, int, lo=1, hi=20),
-    "p6_dim": qp_get("dim", 4, int, lo=2, hi=10),
-    "p6_alpha": qp_get("alpha", 0.1, float, choices=ALPHAS),
-    "p6_seed": qp_get("seed", DEFAULT_SEED, int, lo=0, hi=10**6),
-    "p6_sg": qp_get("sg", 1, int, choices=(0, 1)),
-    "p6_oneclick": False,
-    "p6_ns": 0.75,
-})
+STATE = PageState("p6", [
+    Setting("p6_source", "sentence", url="source", choices=SOURCES),
+    Setting("p6_text", DEFAULT_TEXT),
+    Setting("p6_window", 2, url="window", cast=int, lo=1, hi=5),
+    Setting("p6_negative", 2, url="negative", cast=int, lo=1, hi=20),
+    Setting("p6_dim", 4, url="dim", cast=int, lo=2, hi=10),
+    Setting("p6_alpha", 0.1, url="alpha", cast=float, choices=ALPHAS),
+    Setting("p6_seed", DEFAULT_SEED, url="seed", cast=int, lo=0, hi=10**6),
+    Setting("p6_sg", 1, url="sg", cast=int, choices=(0, 1)),
+    Setting("p6_oneclick", False),
+    Setting("p6_ns", 0.75),
+])
+STATE.restore()
 
 # ---------------------------------------------------------------- 1. why softmax is expensive
 st.header(t("p6.h_softmax"))
@@ -57,29 +58,31 @@ with st.container(border=True):
     st.markdown(t("p6.settings"))
     c1, c2 = st.columns([3, 2])
     with c1:
-        st.radio(t("p6.source"), SOURCES, key="p6_source", horizontal=True,
+        st.radio(t("p6.source"), SOURCES, **STATE.widget("p6_source"), horizontal=True,
                  format_func=fmt("p6.source_"))
         ss_source = st.session_state.p6_source
         # Always drawn (disabled for the corpora) so an edited sentence survives a trip to a corpus and back.
-        st.text_area(t("p6.text"), key="p6_text", height=80, max_chars=2000, disabled=ss_source != "sentence")
+        st.text_area(t("p6.text"), **STATE.widget("p6_text"), height=80, max_chars=2000,
+                     disabled=ss_source != "sentence")
         if ss_source == "sentence":
             text = st.session_state.p6_text
         else:  # the corpora are data, the same in both interface languages
             text = md("p6_toy_corpus" if ss_source == "toy" else "p6_toy_corpus_zh", lang="en")
             with st.expander(t("p6.toy_caption")):
                 st.text(text)
-        st.radio(t("p6.sg"), (1, 0), key="p6_sg", horizontal=True, format_func=fmt("p6.sg_"), help=t("p6.sg_help"))
+        st.radio(t("p6.sg"), (1, 0), **STATE.widget("p6_sg"), horizontal=True, format_func=fmt("p6.sg_"),
+                 help=t("p6.sg_help"))
     with c2:
         a, b = st.columns(2)
-        a.slider(t("p6.window"), 1, 5, key="p6_window", help=t("p6.window_help"))
-        b.slider(t("p6.negative"), 1, 20, key="p6_negative", help=t("p6.negative_help"))
-        a.slider(t("p6.dim"), 2, 10, key="p6_dim", help=t("p6.dim_help"))
-        b.select_slider(t("p6.alpha"), ALPHAS, key="p6_alpha", help=t("p6.alpha_help"))
-        a.number_input(t("p6.seed"), 0, 10**6, key="p6_seed", step=1)
+        a.slider(t("p6.window"), 1, 5, **STATE.widget("p6_window"), help=t("p6.window_help"))
+        b.slider(t("p6.negative"), 1, 20, **STATE.widget("p6_negative"), help=t("p6.negative_help"))
+        a.slider(t("p6.dim"), 2, 10, **STATE.widget("p6_dim"), help=t("p6.dim_help"))
+        b.select_slider(t("p6.alpha"), ALPHAS, **STATE.widget("p6_alpha"), help=t("p6.alpha_help"))
+        a.number_input(t("p6.seed"), 0, 10**6, **STATE.widget("p6_seed"), step=1)
 
 ss = st.session_state
 window, negative, dim, alpha, seed, sg = ss.p6_window, ss.p6_negative, ss.p6_dim, ss.p6_alpha, ss.p6_seed, ss.p6_sg
-qp_set(source=ss.p6_source, window=window, negative=negative, dim=dim, alpha=alpha, seed=seed, sg=sg)
+STATE.sync()
 
 
 @st.cache_data(max_entries=32)
@@ -126,7 +129,7 @@ with right:
 
 st.subheader(t("p6.h_distribution"))
 st.markdown(md("p6_distribution"))
-st.slider(t("p6.ns_exponent"), 0.0, 1.0, key="p6_ns", step=0.05)
+st.slider(t("p6.ns_exponent"), 0.0, 1.0, **STATE.widget("p6_ns"), step=0.05)
 probs = unigram_distribution(vocab.counts, ss.p6_ns)
 raw = unigram_distribution(vocab.counts, 1.0)
 draws = NegativeSampler(vocab.counts, ns_exponent=ss.p6_ns, rng=np.random.default_rng(seed)).draw(50)
@@ -158,7 +161,7 @@ def _controls(sim: sgns_demo.Stepper) -> None:
         col.button(t("p6.run", n=n), key=f"p6_run{n}", on_click=_press, args=(lambda s, n=n: s.run(n),),
                    width="stretch")
     b[4].button(t("p6.reset"), key="p6_reset", on_click=_press, args=(sgns_demo.Stepper.reset,), width="stretch")
-    st.toggle(t("p6.oneclick"), key="p6_oneclick")
+    st.toggle(t("p6.oneclick"), **STATE.widget("p6_oneclick"))
     if ss.pop("p6_diverged", False):
         st.error(t("p6.diverged", alpha=alpha))
     st.caption(t("p6.status", step=sim.step, v=V, dim=dim) + " · " +

@@ -12,7 +12,7 @@ from w2v_core.projections import pca
 
 TICK = 0.25  # seconds between two play ticks (each trains 1/lab.STEPS of the run)
 
-lab.init_settings()
+lab.STATE.restore()
 ss = st.session_state
 
 
@@ -22,22 +22,11 @@ def _tr(prefix: str):
     return lambda v: t(f"{prefix}{v}", lang=lang)
 
 
-
-
-def _probe_defaults(corpus: str) -> None:
-    nn, (a, b, c), odd = lab.DEFAULT_PROBES.get(corpus, lab.DEFAULT_PROBES[lab.CUSTOM])
-    ss["p7_nn_words"], ss["p7_an_a"], ss["p7_an_b"], ss["p7_an_c"], ss["p7_odd"] = nn, a, b, c, odd
-
-
 def _on_corpus_change() -> None:
-    ss["p7_words"] = lab.DEFAULT_WORDS.get(ss["p7_corpus"], "")
-    _probe_defaults(ss["p7_corpus"])
+    """A new corpus brings its own map words and probes (their defaults are declared in ui.lab.STATE)."""
+    for key in ("p7_words", "p7_nn_words", "p7_an_a", "p7_an_b", "p7_an_c", "p7_odd"):
+        lab.STATE.set(key, lab.STATE.default_of(key))
     ss["p7_playing"] = False
-    lab.save_widgets("p7", lab.PERSIST)  # the new corpus and its default words win over the saved ones
-
-
-if "p7_nn_words" not in ss:
-    _probe_defaults(ss["p7_corpus"])
 
 
 def _act(action: str) -> None:
@@ -54,14 +43,14 @@ left, right = st.columns([1.25, 2.2], gap="large")
 # --------------------------------------------------------------------------------------------- corpus
 with left:
     st.subheader(t("p7.corpus_header"))
-    st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], key="p7_corpus",
-                 format_func=_tr("p7.corpus_"), on_change=_on_corpus_change)
-    st.radio(t("p7.chinese"), ["word", "char"], **lab.kept("p7_chinese"), horizontal=True,
+    st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], format_func=_tr("p7.corpus_"),
+                 **lab.STATE.widget("p7_corpus", on_change=_on_corpus_change))
+    st.radio(t("p7.chinese"), ["word", "char"], **lab.STATE.widget("p7_chinese"), horizontal=True,
              format_func=_tr("p7.chinese_"), help=t("p7.chinese_help"))
     corpus, corpus_error = None, None
     if ss["p7_corpus"] == lab.CUSTOM:
         upload = st.file_uploader(t("p7.upload", mb=lab.MAX_BYTES // 1_000_000), type=["txt"], key="p7_upload")
-        st.text_area(t("p7.paste", mb=lab.MAX_BYTES // 1_000_000), **lab.kept("p7_text"), height=140,
+        st.text_area(t("p7.paste", mb=lab.MAX_BYTES // 1_000_000), **lab.STATE.widget("p7_text"), height=140,
                      max_chars=lab.MAX_BYTES)
         text = ss.get("p7_text", "") or ""
         if upload is not None:
@@ -100,20 +89,21 @@ with left:
         return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
 
     c1, c2 = st.columns(2)
-    c1.radio(t("p7.param_sg"), [1, 0], **lab.kept("p7_sg"), format_func=_tr("p7.sg_"), help=_help("sg"),
+    c1.radio(t("p7.param_sg"), [1, 0], **lab.STATE.widget("p7_sg"), format_func=_tr("p7.sg_"), help=_help("sg"),
              horizontal=True)
-    c2.number_input(t("p7.param_alpha"), 0.0001, 10.0, **lab.kept("p7_alpha"), step=0.005, format="%.4f",
+    c2.number_input(t("p7.param_alpha"), 0.0001, 10.0, **lab.STATE.widget("p7_alpha"), step=0.005, format="%.4f",
                     help=_help("alpha"))
-    c1.slider(t("p7.param_window"), 1, 50, **lab.kept("p7_window"), help=_help("window"))
-    c2.slider(t("p7.param_negative"), 1, 50, **lab.kept("p7_negative"), help=_help("negative"))
-    c1.slider(t("p7.param_vector_size"), 1, 300, **lab.kept("p7_vector_size"), help=_help("vector_size"))
-    c2.slider(t("p7.param_epochs"), 0, 200, **lab.kept("p7_epochs"), help=_help("epochs"))
-    c1.number_input(t("p7.param_min_count"), 1, 1000, **lab.kept("p7_min_count"), help=_help("min_count"))
-    c2.select_slider(t("p7.param_sample"), lab.SAMPLE_CHOICES, **lab.kept("p7_sample"),
+    c1.slider(t("p7.param_window"), 1, 50, **lab.STATE.widget("p7_window"), help=_help("window"))
+    c2.slider(t("p7.param_negative"), 1, 50, **lab.STATE.widget("p7_negative"), help=_help("negative"))
+    c1.slider(t("p7.param_vector_size"), 1, 300, **lab.STATE.widget("p7_vector_size"), help=_help("vector_size"))
+    c2.slider(t("p7.param_epochs"), 0, 200, **lab.STATE.widget("p7_epochs"), help=_help("epochs"))
+    c1.number_input(t("p7.param_min_count"), 1, 1000, **lab.STATE.widget("p7_min_count"), help=_help("min_count"))
+    c2.select_slider(t("p7.param_sample"), lab.SAMPLE_CHOICES, **lab.STATE.widget("p7_sample"),
                      format_func=lambda v: f"{v:g}",
                      help=_help("sample"))
-    c1.slider(t("p7.param_ns_exponent"), -1.0, 1.0, **lab.kept("p7_ns_exponent"), step=0.05, help=_help("ns_exponent"))
-    c2.number_input(t("p7.param_seed"), 0, 2**31 - 1, **lab.kept("p7_seed"), help=_help("seed"))
+    c1.slider(t("p7.param_ns_exponent"), -1.0, 1.0, **lab.STATE.widget("p7_ns_exponent"), step=0.05,
+              help=_help("ns_exponent"))
+    c2.number_input(t("p7.param_seed"), 0, 2**31 - 1, **lab.STATE.widget("p7_seed"), help=_help("seed"))
     with st.expander(t("p7.defaults_header")):
         st.dataframe(pd.DataFrame({t("p7.col_param"): list(g), t("p7.col_now"): [str(ss[f"p7_{k}"]) for k in g],
                                    t("p7.col_lab"): [str(lab.LAB_DEFAULTS[k]) for k in g],
@@ -122,7 +112,7 @@ with left:
         st.caption(t("p7.defaults_why"))
 
 settings = lab.current_settings()
-lab.write_url(settings)
+lab.STATE.sync()
 
 # Problems we can name before training (each one a translated message, never a traceback).
 run, run_error, notes = None, None, []
@@ -222,7 +212,7 @@ def live_panel() -> None:
 
 with right:
     live_panel()
-    st.text_input(t("p7.map_words"), **lab.kept("p7_words"), help=t("p7.map_words_help"))
+    st.text_input(t("p7.map_words"), **lab.STATE.widget("p7_words"), help=t("p7.map_words_help"))
 
 # ------------------------------------------------------------------------------- results, compare, export
 if run is not None and not playing:
@@ -238,7 +228,5 @@ if run is not None and not playing:
         lab_results.export_tab(shown, _map_words)
 elif playing:
     st.caption(t("p7.results_after_pause"))
-
-lab.save_widgets("p7", lab.PERSIST)
 
 page_end("p7")

@@ -8,9 +8,8 @@ import streamlit as st
 from ui import maps, projector as pj, theme
 from ui.data import glove
 from ui.i18n import md, t
-from ui.lab import kept, restore_saved, save_widgets
-from ui.state import init_defaults, qp_get, qp_set
 from ui.path import page_end
+from ui.state import PageState, Setting
 from ui.words import did_you_mean, md_escape, md_list
 from w2v_core.keyedvectors import UnknownWordError
 
@@ -36,29 +35,29 @@ def _tr(prefix: str):
     return lambda v: t(f"{prefix}{v}", lang=lang)
 
 
-lang = ss.get("lang", "en")
-defaults = {
-    "p8_source": qp_get("source", "glove", str, choices=SOURCES),
-    "p8_n": qp_get("n", 5000, int, lo=100, hi=pj.MAX_WORDS),
-    "p8_method": qp_get("method", "pca", str, choices=METHODS),
-    "p8_dims": qp_get("dims", 2, int, choices=(2, 3)),
-    "p8_pcx": qp_get("pcx", 1, int, lo=1, hi=pj.PCA_COMPONENTS),
-    "p8_pcy": qp_get("pcy", 2, int, lo=1, hi=pj.PCA_COMPONENTS),
-    "p8_pcz": qp_get("pcz", 3, int, lo=1, hi=pj.PCA_COMPONENTS),
-    "p8_perplexity": qp_get("perplexity", 30, int, lo=2, hi=100),
-    "p8_iters": qp_get("iters", 500, int, lo=250, hi=2000),
-    "p8_tseed": qp_get("tseed", 0, int, lo=0, hi=2**31 - 1),
-    "p8_tsne_n": qp_get("tsne_n", 1000, int, lo=100, hi=pj.TSNE_MAX),
-    "p8_xpair": qp_get("xpair", "man woman", str)[:80],
-    "p8_ypair": qp_get("ypair", "poor rich", str)[:80],
-    "p8_search": qp_get("search", "king", str)[:60],
-    "p8_nn": qp_get("nn", 10, int, lo=1, hi=50),
-    "p8_colour": qp_get("colour", "groups", str, choices=COLOURINGS),
-    "p8_k": qp_get("k", 8, int, lo=2, hi=20),
-    "p8_groups": qp_get("groups", DEFAULT_GROUPS[lang], str)[:2000],
-}
-restore_saved("p8", defaults)  # values from this page's last run survive a visit to another page
-init_defaults(defaults)
+# Every control of the page, shared in the URL (a link reproduces the picture; the groups are read, not written).
+STATE = PageState("p8", [
+    Setting("p8_source", "glove", url="source", choices=SOURCES),
+    Setting("p8_n", 5000, url="n", cast=int, lo=100, hi=pj.MAX_WORDS),
+    Setting("p8_method", "pca", url="method", choices=METHODS),
+    Setting("p8_dims", 2, url="dims", cast=int, choices=(2, 3)),
+    Setting("p8_pcx", 1, url="pcx", cast=int, lo=1, hi=pj.PCA_COMPONENTS),
+    Setting("p8_pcy", 2, url="pcy", cast=int, lo=1, hi=pj.PCA_COMPONENTS),
+    Setting("p8_pcz", 3, url="pcz", cast=int, lo=1, hi=pj.PCA_COMPONENTS),
+    Setting("p8_perplexity", 30, url="perplexity", cast=int, lo=2, hi=100),
+    Setting("p8_iters", 500, url="iters", cast=int, lo=250, hi=2000),
+    Setting("p8_tseed", 0, url="tseed", cast=int, lo=0, hi=2**31 - 1),
+    Setting("p8_tsne_n", 1000, url="tsne_n", cast=int, lo=100, hi=pj.TSNE_MAX),
+    Setting("p8_xpair", "man woman", url="xpair", cast=lambda raw: raw[:80]),
+    Setting("p8_ypair", "poor rich", url="ypair", cast=lambda raw: raw[:80]),
+    Setting("p8_search", "king", url="search", cast=lambda raw: raw[:60]),
+    Setting("p8_nn", 10, url="nn", cast=int, lo=1, hi=50),
+    Setting("p8_colour", "groups", url="colour", choices=COLOURINGS),
+    Setting("p8_k", 8, url="k", cast=int, lo=2, hi=20),
+    Setting("p8_groups", lambda ss: DEFAULT_GROUPS[ss.get("lang", "en")], url="groups", cast=lambda raw: raw[:2000],
+            to_url=None),
+])
+STATE.restore()
 
 st.title(t("p8.title"))
 st.markdown(md("p8_intro"))
@@ -66,7 +65,7 @@ st.markdown(md("p8_intro"))
 left, right = st.columns([1, 2.2], gap="large")
 with left:
     st.subheader(t("p8.source_header"))
-    st.radio(t("p8.source"), SOURCES, **kept("p8_source"), format_func=_tr("p8.source_"))
+    st.radio(t("p8.source"), SOURCES, **STATE.widget("p8_source"), format_func=_tr("p8.source_"))
     kv, key = None, None
     if ss["p8_source"] == "glove":
         full = glove()
@@ -96,44 +95,39 @@ with left:
         else:
             st.caption(t("p8.upload_hint"))
     if kv is not None and ss["p8_source"] == "glove":
-        st.slider(t("p8.n"), 100, pj.MAX_WORDS, **kept("p8_n"), step=100, help=t("p8.n_help"))
+        st.slider(t("p8.n"), 100, pj.MAX_WORDS, **STATE.widget("p8_n"), step=100, help=t("p8.n_help"))
 
     st.subheader(t("p8.projection_header"))
-    st.radio(t("p8.method"), METHODS, **kept("p8_method"), format_func=_tr("p8.method_"), horizontal=True)
+    st.radio(t("p8.method"), METHODS, **STATE.widget("p8_method"), format_func=_tr("p8.method_"), horizontal=True)
     method = ss["p8_method"]
     if method == "pca":
-        st.radio(t("p8.dims"), (2, 3), **kept("p8_dims"), horizontal=True, format_func=lambda d: f"{d}D")
+        st.radio(t("p8.dims"), (2, 3), **STATE.widget("p8_dims"), horizontal=True, format_func=lambda d: f"{d}D")
         comps = list(range(1, pj.PCA_COMPONENTS + 1))
         cc = st.columns(3)
-        cc[0].selectbox(t("p8.axis_pc", axis="x"), comps, **kept("p8_pcx"))
-        cc[1].selectbox(t("p8.axis_pc", axis="y"), comps, **kept("p8_pcy"))
+        cc[0].selectbox(t("p8.axis_pc", axis="x"), comps, **STATE.widget("p8_pcx"))
+        cc[1].selectbox(t("p8.axis_pc", axis="y"), comps, **STATE.widget("p8_pcy"))
         if ss["p8_dims"] == 3:
-            cc[2].selectbox(t("p8.axis_pc", axis="z"), comps, **kept("p8_pcz"))
+            cc[2].selectbox(t("p8.axis_pc", axis="z"), comps, **STATE.widget("p8_pcz"))
     elif method == "tsne":
-        st.slider(t("p8.perplexity"), 2, 100, **kept("p8_perplexity"), help=t("p8.perplexity_help"))
-        st.slider(t("p8.iters"), 250, 2000, **kept("p8_iters"), step=50)
-        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, **kept("p8_tsne_n"), step=100, help=t("p8.tsne_n_help"))
-        st.number_input("seed", 0, 2**31 - 1, **kept("p8_tseed"))
+        st.slider(t("p8.perplexity"), 2, 100, **STATE.widget("p8_perplexity"), help=t("p8.perplexity_help"))
+        st.slider(t("p8.iters"), 250, 2000, **STATE.widget("p8_iters"), step=50)
+        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, **STATE.widget("p8_tsne_n"), step=100, help=t("p8.tsne_n_help"))
+        st.number_input("seed", 0, 2**31 - 1, **STATE.widget("p8_tseed"))
     else:
-        st.text_input(t("p8.xpair"), **kept("p8_xpair"), help=t("p8.pair_help"))
-        st.text_input(t("p8.ypair"), **kept("p8_ypair"), help=t("p8.pair_help"))
+        st.text_input(t("p8.xpair"), **STATE.widget("p8_xpair"), help=t("p8.pair_help"))
+        st.text_input(t("p8.ypair"), **STATE.widget("p8_ypair"), help=t("p8.pair_help"))
 
     st.subheader(t("p8.explore_header"))
-    st.text_input(t("p8.search"), **kept("p8_search"))
-    st.slider(t("p8.nn"), 1, 50, **kept("p8_nn"))
-    st.radio(t("p8.colour"), COLOURINGS, **kept("p8_colour"), format_func=_tr("p8.colour_"),
+    st.text_input(t("p8.search"), **STATE.widget("p8_search"))
+    st.slider(t("p8.nn"), 1, 50, **STATE.widget("p8_nn"))
+    st.radio(t("p8.colour"), COLOURINGS, **STATE.widget("p8_colour"), format_func=_tr("p8.colour_"),
              horizontal=True)
     if ss["p8_colour"] == "kmeans":
-        st.slider(t("p8.k"), 2, 20, **kept("p8_k"))
+        st.slider(t("p8.k"), 2, 20, **STATE.widget("p8_k"))
     elif ss["p8_colour"] == "groups":
-        st.text_area(t("p8.groups"), **kept("p8_groups"), height=120, help=t("p8.groups_help"))
+        st.text_area(t("p8.groups"), **STATE.widget("p8_groups"), height=120, help=t("p8.groups_help"))
 
-qp_set(source=ss["p8_source"], n=ss["p8_n"], method=method, dims=ss["p8_dims"], pcx=ss["p8_pcx"],
-       pcy=ss["p8_pcy"], pcz=ss["p8_pcz"], perplexity=ss["p8_perplexity"], iters=ss["p8_iters"],
-       tseed=ss["p8_tseed"], tsne_n=ss["p8_tsne_n"], xpair=ss["p8_xpair"], ypair=ss["p8_ypair"],
-       search=ss["p8_search"], nn=ss["p8_nn"],
-       colour=ss["p8_colour"], k=ss["p8_k"])
-save_widgets("p8", FIG_KEYS)
+STATE.sync()
 
 with right:
     if kv is None:

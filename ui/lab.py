@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.state import init_defaults, qp_get, qp_set
+from ui.state import PageState, Setting
 from ui.words import parse_words
 from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.text import Vocab, split_sentences
@@ -34,10 +34,6 @@ GENSIM_DEFAULTS = dict(sg=0, window=5, negative=5, vector_size=100, epochs=5, al
 LAB_DEFAULTS = dict(sg=1, window=5, negative=5, vector_size=50, epochs=20, alpha=0.025, min_count=2,
                     sample=0.0, ns_exponent=0.75, seed=1)
 SAMPLE_CHOICES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
-# URL / widget bounds: (cast, lo, hi). Values outside fall back to the lab default (ui.state.qp_get).
-BOUNDS = dict(sg=(int, 0, 1), window=(int, 1, 50), negative=(int, 1, 50), vector_size=(int, 1, 300),
-              epochs=(int, 0, 200), alpha=(float, 0.0001, 10.0), min_count=(int, 1, 1000),
-              sample=(float, 0.0, 0.01), ns_exponent=(float, -1.0, 1.0), seed=(int, 0, 2**31 - 1))
 DEFAULT_WORDS = {
     "kingdom_en": "king queen man woman prince princess boy girl dog cat horse cow bread cheese apples "
                   "three seven nine red blue market village",
@@ -106,71 +102,48 @@ def decode_upload(data: bytes) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- settings
-def init_settings() -> None:
-    """Widget defaults, once per session: the URL first (so a shared link reproduces the run), else the lab's."""
-    defaults = {}
-    for name, (cast, lo, hi) in BOUNDS.items():
-        value = qp_get(name, LAB_DEFAULTS[name], cast, lo=lo, hi=hi)
-        if isinstance(value, float) and not math.isfinite(value):
-            value = LAB_DEFAULTS[name]
-        if name == "sample" and value not in SAMPLE_CHOICES:
-            value = LAB_DEFAULTS[name]
-        defaults[f"p7_{name}"] = value
-    first = "kingdom_zh" if st.session_state.get("lang") == "zh" else "kingdom_en"  # a corpus in the reader's language
-    corpus = qp_get("corpus", first, str, choices=(*CORPORA, CUSTOM))
-    defaults["p7_corpus"] = corpus
-    defaults["p7_chinese"] = qp_get("chinese", "word", str, choices=("word", "char"))
-    words = parse_words(qp_get("words", DEFAULT_WORDS.get(corpus, ""), str), limit=MAX_MAP_WORDS)
-    defaults["p7_words"] = " ".join(words)
-    defaults["p7_cmp_a"] = qp_get("cmp_a", 2, int, lo=1, hi=50)
-    defaults["p7_cmp_b"] = qp_get("cmp_b", 15, int, lo=1, hi=50)
-    defaults["p7_playing"] = False
-    defaults["p7_action"] = None
-    restore_saved("p7", defaults)
-    init_defaults(defaults)
+def _hyper(name: str, cast, lo, hi, choices=None) -> Setting:
+    """A gensim hyperparameter: widget key p7_<name>, URL parameter <name>; outside the range: the lab default."""
+    return Setting(f"p7_{name}", LAB_DEFAULTS[name], url=name, cast=cast, lo=lo, hi=hi, choices=choices)
 
 
-# Streamlit forgets a widget's value when a run does not draw it (another page, or the results hidden while
-# playing) and may bring back an older value; the navigation also drops the URL's query string. So each page keeps
-# its widget values under one plain key (`pN_saved`: updated by every widget's on_change and at the end of a run)
-# and writes them back into the widget keys at the top of every run (Streamlit's documented pattern).
-PERSIST = [f"p7_{n}" for n in BOUNDS] + ["p7_corpus", "p7_chinese", "p7_words", "p7_cmp_a", "p7_cmp_b",
-                                         "p7_cmp_words", "p7_nn_words", "p7_an_a", "p7_an_b", "p7_an_c",
-                                         "p7_odd", "p7_text"]
+def _probe(i: int, j: int | None = None):
+    """Default of a result probe for the chosen corpus (DEFAULT_PROBES[corpus][i], or its [i][j])."""
+    def default(ss) -> str:
+        probe = DEFAULT_PROBES.get(ss["p7_corpus"], DEFAULT_PROBES[CUSTOM])[i]
+        return probe if j is None else probe[j]
+    return default
 
 
-def restore_saved(prefix: str, defaults: dict) -> None:
-    """Give every widget of the page its latest value (saved by `keep` / `save_widgets`), before any widget is
-    drawn; settings never seen in this session come from `defaults` (the URL or the lab's defaults)."""
-    for key, value in st.session_state.get(f"{prefix}_saved", {}).items():
-        st.session_state[key] = value
-        defaults.pop(key, None)
+def _clean_text(text: str) -> str:
+    return " ".join(parse_words(text, limit=MAX_MAP_WORDS))
 
 
-def kept(key: str) -> dict:
-    """Widget keyword arguments: `key` plus the on_change that saves its value (st.slider(..., **kept("p7_x")))."""
-    return dict(key=key, on_change=keep, args=(key,))
-
-
-def keep(key: str) -> None:
-    """on_change callback of a page's widgets: remember the new value under the page's plain saved key."""
-    st.session_state.setdefault(f"{key.split('_')[0]}_saved", {})[key] = st.session_state[key]
-
-
-def save_widgets(prefix: str, keys) -> None:
-    saved = st.session_state.setdefault(f"{prefix}_saved", {})
-    saved.update({k: st.session_state[k] for k in keys if k in st.session_state})
+# A shared link reproduces the run (corpus, segmentation, map words, the windows compared, every hyperparameter).
+STATE = PageState("p7", [
+    Setting("p7_corpus", lambda ss: "kingdom_zh" if ss.get("lang") == "zh" else "kingdom_en",  # reader's language
+            url="corpus", choices=(*CORPORA, CUSTOM)),
+    Setting("p7_chinese", "word", url="chinese", choices=("word", "char")),
+    Setting("p7_words", lambda ss: DEFAULT_WORDS.get(ss["p7_corpus"], ""), url="words", cast=_clean_text,
+            to_url=_clean_text),
+    Setting("p7_cmp_a", 2, url="cmp_a", cast=int, lo=1, hi=50),
+    Setting("p7_cmp_b", 15, url="cmp_b", cast=int, lo=1, hi=50),
+    _hyper("sg", int, 0, 1), _hyper("window", int, 1, 50), _hyper("negative", int, 1, 50),
+    _hyper("vector_size", int, 1, 300), _hyper("epochs", int, 0, 200), _hyper("alpha", float, 0.0001, 10.0),
+    _hyper("min_count", int, 1, 1000), _hyper("sample", float, 0.0, 0.01, choices=SAMPLE_CHOICES),
+    _hyper("ns_exponent", float, -1.0, 1.0), _hyper("seed", int, 0, 2**31 - 1),
+    Setting("p7_text", ""),
+    Setting("p7_nn_words", _probe(0)),
+    Setting("p7_an_a", _probe(1, 0)), Setting("p7_an_b", _probe(1, 1)), Setting("p7_an_c", _probe(1, 2)),
+    Setting("p7_odd", _probe(2)),
+    Setting("p7_cmp_words", ""),
+    Setting("p7_playing", False, widget=False),
+    Setting("p7_action", None, widget=False),
+])
 
 
 def current_settings() -> dict:
-    return {name: st.session_state[f"p7_{name}"] for name in BOUNDS}
-
-
-def write_url(settings: dict) -> None:
-    ss = st.session_state
-    words = " ".join(parse_words(ss["p7_words"], limit=MAX_MAP_WORDS))
-    qp_set(corpus=ss["p7_corpus"], chinese=ss["p7_chinese"], words=words,
-           cmp_a=ss["p7_cmp_a"], cmp_b=ss["p7_cmp_b"], **settings)
+    return {name: st.session_state[f"p7_{name}"] for name in LAB_DEFAULTS}
 
 
 def run_key(corpus: Corpus, settings: dict) -> str:

@@ -37,7 +37,7 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
                        "settings": shown.settings, "corpus": ss["p7_corpus"]}
 
     st.markdown(f"**{t('p7.nn_header')}**")
-    st.text_input(t("p7.nn_words"), **lab.kept("p7_nn_words"))
+    st.text_input(t("p7.nn_words"), **lab.STATE.widget("p7_nn_words"))
     words = parse_words(ss["p7_nn_words"], limit=6)
     cols = st.columns(max(1, min(3, len(words))))
     for i, w in enumerate(words):
@@ -52,9 +52,9 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
 
     st.markdown(f"**{t('p7.analogy_header')}**")
     a, b, c, out = st.columns([1, 1, 1, 2])
-    a.text_input(t("p7.an_a"), **lab.kept("p7_an_a"))
-    b.text_input(t("p7.an_b"), **lab.kept("p7_an_b"))
-    c.text_input(t("p7.an_c"), **lab.kept("p7_an_c"))
+    a.text_input(t("p7.an_a"), **lab.STATE.widget("p7_an_a"))
+    b.text_input(t("p7.an_b"), **lab.STATE.widget("p7_an_b"))
+    c.text_input(t("p7.an_c"), **lab.STATE.widget("p7_an_c"))
     wa, wb, wc = (ss[k].strip().lower() for k in ("p7_an_a", "p7_an_b", "p7_an_c"))
     with out:
         if wa and wb and wc:
@@ -71,7 +71,7 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
 
     st.markdown(f"**{t('p7.odd_header')}**")
     o1, o2 = st.columns([3, 2])
-    o1.text_input(t("p7.odd_words"), **lab.kept("p7_odd"))
+    o1.text_input(t("p7.odd_words"), **lab.STATE.widget("p7_odd"))
     odd = parse_words(ss["p7_odd"], limit=12)
     with o2:
         if len(odd) < 2:
@@ -88,9 +88,9 @@ def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
 def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
     st.markdown(md("p7_compare"))
     c1, c2, c3 = st.columns([1, 1, 3])
-    c1.number_input(t("p7.cmp_a"), 1, 50, **lab.kept("p7_cmp_a"))
-    c2.number_input(t("p7.cmp_b"), 1, 50, **lab.kept("p7_cmp_b"))
-    c3.text_input(t("p7.cmp_words"), **lab.kept("p7_cmp_words"), placeholder=ss.get("p7_nn_words", ""))
+    c1.number_input(t("p7.cmp_a"), 1, 50, **lab.STATE.widget("p7_cmp_a"))
+    c2.number_input(t("p7.cmp_b"), 1, 50, **lab.STATE.widget("p7_cmp_b"))
+    c3.text_input(t("p7.cmp_words"), **lab.STATE.widget("p7_cmp_words"), placeholder=ss.get("p7_nn_words", ""))
     runs = []
     for win in (ss["p7_cmp_a"], ss["p7_cmp_b"]):
         s = dict(settings, window=int(win))

@@ -1,17 +1,132 @@
-"""Per-user state: session keys initialised in one place, and shareable settings mirrored in the URL."""
+"""Per-user page state: each page declares its settings once; this keeps them across pages and in the URL.
+
+Why Streamlit needs this: a widget's value lives in `st.session_state` only while runs keep drawing the widget.
+A run that does not draw it (another page, a hidden tab, a control shown for one method only) drops the value;
+when the widget comes back it starts from its default, or from an older value once given through session_state.
+So each page keeps a copy of its values under one plain session key (`_<page>_saved`), which Streamlit never
+clears: each widget's on_change updates the copy the moment the learner changes it, and the top of every run
+writes the copy back into the widget keys (Streamlit's documented pattern for multipage apps).
+The navigation also drops the query string, so the settings worth sharing are written to `st.query_params` on
+every run: a copied link reproduces the view. A link is read on a page's first visit in a session only, and
+every URL value is checked (cast, choices, range); anything hostile falls back to the default.
+
+A page declares its state once, then makes three kinds of call:
+
+    STATE = PageState("p5", [
+        Setting("p5_window", 2, url="window", cast=int, lo=1, hi=5),  # a widget, shared in the URL
+        Setting("p5_pos", 0, widget=False),                          # plain state, this session only
+    ])
+    STATE.restore()                                         # top of the page, before any widget
+    st.slider("window", 1, 5, **STATE.widget("p5_window"))  # every declared widget: key + on_change that saves
+    STATE.sync()                                            # after the widgets: keep the values, write the URL
+
+A callback that changes another control (a preset filling two text boxes) calls `STATE.set(key, value)`.
+"""
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
 
 import streamlit as st
 
 
-def init_defaults(defaults: dict[str, Any]) -> None:
-    """Set each session key once; later reruns keep what the user changed."""
-    for key, value in defaults.items():
-        if key not in st.session_state:
-            st.session_state[key] = value
+def url_text(value: Any) -> str:
+    """A value as URL text: a switch as "1"/"0" (read back by `flag`), anything else as str()."""
+    return str(int(value)) if isinstance(value, bool) else str(value)
+
+
+def flag(raw: str) -> bool:
+    """A URL switch: "1" is on, "0" is off, anything else is refused (falls back to the default)."""
+    if raw not in ("0", "1"):
+        raise ValueError(raw)
+    return raw == "1"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One value a page keeps: its session key (usually a widget's key), its first value, and its URL parameter.
+
+    `default` may be a function of the values declared before it (e.g. the words of the chosen corpus).
+    `url` names the query parameter (None: not shared); `cast`, `choices`, `lo`, `hi` check what a link
+    brings; `to_url` writes the value as text (None: read from a link, never written back). A switch is
+    `cast=flag` (its default `to_url` writes "1"/"0"). `widget=False` marks plain state (a step counter).
+    """
+    key: str
+    default: Any
+    url: str | None = None
+    cast: Callable[[str], Any] = str
+    choices: tuple | None = None
+    lo: Any = None
+    hi: Any = None
+    to_url: Callable[[Any], str] | None = url_text
+    widget: bool = True
+
+    def default_value(self, values: Mapping[str, Any]) -> Any:
+        return self.default(values) if callable(self.default) else self.default
+
+    def first_value(self, values: Mapping[str, Any]) -> Any:
+        """The value on a first visit: the link's if it passes the checks, else the default."""
+        default = self.default_value(values)
+        if self.url is None:
+            return default
+        return qp_get(self.url, default, self.cast, self.choices, self.lo, self.hi)
+
+
+class PageState:
+    """The declared settings of one page, kept across pages (`restore`, `widget`, `set`) and in the URL (`sync`)."""
+
+    def __init__(self, page: str, settings: list[Setting]):
+        self.page = page
+        self.settings = {s.key: s for s in settings}
+        self.saved_key = f"_{page}_saved"
+
+    def _saved(self) -> dict:
+        return st.session_state.setdefault(self.saved_key, {})
+
+    def restore(self) -> None:
+        """Top of the page, before any widget: every value as the learner left it (see the module docstring)."""
+        ss, saved = st.session_state, self._saved()
+        for s in self.settings.values():
+            if not s.widget:  # Streamlit never drops a plain key: it only needs its first value
+                if s.key not in ss:
+                    ss[s.key] = s.first_value(ss)
+                continue
+            if s.key not in saved:  # first visit: the link, else the default
+                saved[s.key] = ss[s.key] if s.key in ss else s.first_value(ss)
+            ss[s.key] = saved[s.key]  # on every run: Streamlit may hold a dropped or an older value
+
+    def widget(self, key: str, on_change: Callable | None = None, args: tuple = ()) -> dict:
+        """A widget's keyword arguments: its key, and an on_change that saves each new value the moment it is
+        made (then calls the page's own `on_change`): st.slider(..., **STATE.widget("p5_window"))."""
+        if key not in self.settings:
+            raise KeyError(f"{key} is not declared in the {self.page} PageState")
+
+        def keep(*a) -> None:
+            self._saved()[key] = st.session_state[key]
+            if on_change is not None:
+                on_change(*a)
+
+        return dict(key=key, on_change=keep, args=args)
+
+    def set(self, key: str, value: Any) -> None:
+        """Change a value from a callback (a preset that fills two text boxes): the widget and its saved copy."""
+        st.session_state[key] = value
+        if self.settings[key].widget:
+            self._saved()[key] = value
+
+    def default_of(self, key: str) -> Any:
+        """The declared default of `key` for the current values (e.g. to reset a control in a callback)."""
+        return self.settings[key].default_value(st.session_state)
+
+    def sync(self, **url_text: str) -> None:
+        """After the widgets: keep values the page itself changed in this run, and write the shared ones to the
+        URL (`url_text` replaces a parameter's text when the page shows less than the raw value, e.g. only the
+        known words)."""
+        ss, saved = st.session_state, self._saved()
+        saved.update({s.key: ss[s.key] for s in self.settings.values() if s.widget and s.key in ss})
+        qp_set(**{s.url: url_text[s.url] if s.url in url_text else s.to_url(ss[s.key])
+                  for s in self.settings.values() if s.url and s.to_url and s.key in ss})
 
 
 def qp_get(name: str, default: Any, cast: Callable[[str], Any] = str, choices=None, lo=None, hi=None) -> Any:
