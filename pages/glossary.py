@@ -5,25 +5,26 @@ from ui.glossary import terms
 from ui.i18n import current_lang, t
 from ui.nav import PAGES
 from ui.path import PATH_KEYS
-from ui.state import qp_get, qp_set
+from ui.state import PageState, Setting
 
 lang = current_lang()
 st.title(t("nav.glossary"))
 st.markdown(t("glossary.intro"))
 
 # ?page=p3 (the link at the bottom of page 3) opens the glossary on that page's terms; anything else shows all.
-# The selectbox's state is dropped when the learner leaves this page, so each visit starts from the address.
-if "glossary_page" not in st.session_state:
-    st.session_state.glossary_page = qp_get("page", "all", choices=("all", *PATH_KEYS))
+# Not saved for other pages: each visit starts from the address (the link it came from).
+STATE = PageState("glossary", [
+    Setting("glossary_page", "all", url="page", choices=("all", *PATH_KEYS),
+            to_url=lambda k: None if k == "all" else k, saved=False),
+    Setting("glossary_search", "", saved=False),
+])
+STATE.restore()
 c1, c2 = st.columns([1, 1])
-c1.selectbox(t("glossary.filter_page"), ("all", *PATH_KEYS), key="glossary_page",
+c1.selectbox(t("glossary.filter_page"), ("all", *PATH_KEYS), **STATE.widget("glossary_page"),
              format_func=lambda k: t("glossary.all_pages", lang=lang) if k == "all" else t(f"nav.{k}", lang=lang))
-query = c2.text_input(t("glossary.search"), key="glossary_search", max_chars=40).strip().lower()
+query = c2.text_input(t("glossary.search"), **STATE.widget("glossary_search"), max_chars=40).strip().lower()
 chosen = st.session_state.glossary_page
-if chosen == "all":
-    st.query_params.pop("page", None)
-else:
-    qp_set(page=chosen)
+STATE.sync()
 
 
 def number(key: str) -> str:

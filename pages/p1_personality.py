@@ -38,7 +38,7 @@ STATE = PageState("p1", [
     _trait("p2_x", -0.5), _trait("p2_y", -0.4),
     Setting("p1_reveal", False),
     Setting("p1_guess", None),
-    Setting("p1_big5_values", lambda ss: [row[:] for row in BIG5_DEFAULT], widget=False),  # the editor's key has lang
+    Setting("p1_big5_values", lambda ss: [row[:] for row in BIG5_DEFAULT], saved=False),  # the editor's key has lang
 ])
 STATE.restore()
 

@@ -40,8 +40,8 @@ STATE = PageState("p4", [
     Setting("p4_lm", "en", url="lm", choices=tuple(CORPORA)),
     Setting("p4_prev", lambda ss: START[ss["p4_lm"]]),  # the start of a sentence in the chosen corpus
     Setting("p4_sentence", DEFAULT_SENTENCE),
-    Setting("p4_pos", 0, widget=False),
-    Setting("p4_playing", False, widget=False),
+    Setting("p4_pos", 0, saved=False),
+    Setting("p4_playing", False, saved=False),
     Setting("p4_blank_left", "jay was hit by a"),
     Setting("p4_blank_right", "bus"),
 ])

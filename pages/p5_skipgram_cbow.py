@@ -25,8 +25,8 @@ STATE = PageState("p5", [
     Setting("p5_shrink", False, url="shrink", cast=flag),
     Setting("p5_seed", 1, url="seed", cast=int, lo=0, hi=10**6),
     Setting("p5_sentence", DEFAULT_SENTENCE),
-    Setting("p5_pos", 0, widget=False),
-    Setting("p5_playing", False, widget=False),
+    Setting("p5_pos", 0, saved=False),
+    Setting("p5_playing", False, saved=False),
 ])
 STATE.restore()
 

@@ -137,8 +137,8 @@ STATE = PageState("p7", [
     Setting("p7_an_a", _probe(1, 0)), Setting("p7_an_b", _probe(1, 1)), Setting("p7_an_c", _probe(1, 2)),
     Setting("p7_odd", _probe(2)),
     Setting("p7_cmp_words", ""),
-    Setting("p7_playing", False, widget=False),
-    Setting("p7_action", None, widget=False),
+    Setting("p7_playing", False, saved=False),
+    Setting("p7_action", None, saved=False),
 ])
 
 

@@ -14,7 +14,7 @@ A page declares its state once, then makes three kinds of call:
 
     STATE = PageState("p5", [
         Setting("p5_window", 2, url="window", cast=int, lo=1, hi=5),  # a widget, shared in the URL
-        Setting("p5_pos", 0, widget=False),                          # plain state, this session only
+        Setting("p5_pos", 0, saved=False),                           # plain state, this session only
     ])
     STATE.restore()                                         # top of the page, before any widget
     st.slider("window", 1, 5, **STATE.widget("p5_window"))  # every declared widget: key + on_change that saves
@@ -50,7 +50,9 @@ class Setting:
     `default` may be a function of the values declared before it (e.g. the words of the chosen corpus).
     `url` names the query parameter (None: not shared); `cast`, `choices`, `lo`, `hi` check what a link
     brings; `to_url` writes the value as text (None: read from a link, never written back). A switch is
-    `cast=flag` (its default `to_url` writes "1"/"0"). `widget=False` marks plain state (a step counter).
+    `cast=flag` (its default `to_url` writes "1"/"0"; a `to_url` that returns None takes the parameter out).
+    `saved=False`: no copy for other pages, only a first value: plain state Streamlit never drops (a step
+    counter), or a control that starts from the link on every visit (the glossary's page filter).
     """
     key: str
     default: Any
@@ -60,7 +62,7 @@ class Setting:
     lo: Any = None
     hi: Any = None
     to_url: Callable[[Any], str] | None = url_text
-    widget: bool = True
+    saved: bool = True
 
     def default_value(self, values: Mapping[str, Any]) -> Any:
         return self.default(values) if callable(self.default) else self.default
@@ -88,7 +90,7 @@ class PageState:
         """Top of the page, before any widget: every value as the learner left it (see the module docstring)."""
         ss, saved = st.session_state, self._saved()
         for s in self.settings.values():
-            if not s.widget:  # Streamlit never drops a plain key: it only needs its first value
+            if not s.saved:  # plain state, or a control that starts from the link on every visit
                 if s.key not in ss:
                     ss[s.key] = s.first_value(ss)
                 continue
@@ -103,7 +105,8 @@ class PageState:
             raise KeyError(f"{key} is not declared in the {self.page} PageState")
 
         def keep(*a) -> None:
-            self._saved()[key] = st.session_state[key]
+            if self.settings[key].saved:
+                self._saved()[key] = st.session_state[key]
             if on_change is not None:
                 on_change(*a)
 
@@ -112,7 +115,7 @@ class PageState:
     def set(self, key: str, value: Any) -> None:
         """Change a value from a callback (a preset that fills two text boxes): the widget and its saved copy."""
         st.session_state[key] = value
-        if self.settings[key].widget:
+        if self.settings[key].saved:
             self._saved()[key] = value
 
     def default_of(self, key: str) -> Any:
@@ -124,7 +127,7 @@ class PageState:
         URL (`url_text` replaces a parameter's text when the page shows less than the raw value, e.g. only the
         known words)."""
         ss, saved = st.session_state, self._saved()
-        saved.update({s.key: ss[s.key] for s in self.settings.values() if s.widget and s.key in ss})
+        saved.update({s.key: ss[s.key] for s in self.settings.values() if s.saved and s.key in ss})
         qp_set(**{s.url: url_text[s.url] if s.url in url_text else s.to_url(ss[s.key])
                   for s in self.settings.values() if s.url and s.to_url and s.key in ss})
 
@@ -150,8 +153,9 @@ def qp_get(name: str, default: Any, cast: Callable[[str], Any] = str, choices=No
 
 
 def qp_set(**params: Any) -> None:
-    """Write settings back to the URL so a copied link reproduces the page (only when they changed)."""
+    """Write settings back to the URL so a copied link reproduces the page (only when they changed; None: remove)."""
     for name, value in params.items():
-        text = str(value)
-        if st.query_params.get(name) != text:
-            st.query_params[name] = text
+        if value is None:
+            st.query_params.pop(name, None)
+        elif st.query_params.get(name) != str(value):
+            st.query_params[name] = str(value)
