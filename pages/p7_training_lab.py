@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from ui import lab
+from ui import lab, lab_runs
 from ui.charts import loss_figure
 from ui.i18n import md, t
 from ui.maps import word_map
@@ -10,7 +10,7 @@ from ui.path import page_end
 from ui.words import md_escape, md_list, parse_words, split_known
 from w2v_core.projections import pca
 
-TICK = 0.25  # seconds between two play ticks (each trains 1/lab.STEPS of the run)
+TICK = 0.25  # seconds between two play ticks (each trains 1/lab_runs.STEPS of the run)
 
 lab.STATE.restore()
 ss = st.session_state
@@ -120,12 +120,12 @@ if corpus is not None:
     if settings["epochs"] == 0:
         run_error = t("p7.err_epochs0")
     else:
-        key = lab.run_key(corpus, settings)
+        key = lab_runs.run_key(corpus, settings)
         if ss.get("p7_last_key") != key:
             ss["p7_playing"] = False  # new settings: a new model, paused at its random start
             ss["p7_last_key"] = key
         try:
-            run = lab.get_run("p7_runs", key, corpus, settings)
+            run = lab_runs.get_run("p7_runs", key, corpus, settings)
         except ValueError as exc:
             run_error = lab.explain_error(exc, settings, corpus)
     if run is not None:
@@ -147,7 +147,7 @@ if run is not None and action in ("step", "train", "reset"):
         run.train_to_end()
     else:
         ss["p7_runs"].pop(run.key, None)
-        run = lab.get_run("p7_runs", run.key, corpus, settings)
+        run = lab_runs.get_run("p7_runs", run.key, corpus, settings)
 
 right.subheader(t("p7.train_header"))
 disabled = run is None
@@ -216,7 +216,7 @@ with right:
 
 # ------------------------------------------------------------------------------- results, compare, export
 if run is not None and not playing:
-    shown = run if run.trained else lab.last_good_run(exclude=run.key)
+    shown = run if run.trained else lab_runs.last_good_run(exclude=run.key)
     tab_res, tab_cmp, tab_exp = st.tabs([t("p7.tab_results"), t("p7.tab_compare"), t("p7.tab_export")])
     from ui import lab_results  # the three tabs' bodies (kept out of this file for size)
 

@@ -1,15 +1,10 @@
-"""The training lab's Streamlit side (page 7): corpora, settings <-> URL, and live training runs kept per session.
+"""The training lab's Streamlit side (page 7): corpora, its settings (ui.state), messages and map colours.
 
-No math here: tokenizing, training and queries are w2v_core's. A `Run` is one Word2Vec model for one exact set of
-settings; runs live in `st.session_state` keyed by a hash of those settings, so a rerun that changed nothing
-finds the same model and never retrains.
+No math here: tokenizing, training and queries are w2v_core's; the live training runs are ui/lab_runs.py's.
 """
 from __future__ import annotations
 
 import hashlib
-import json
-import math
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +12,6 @@ import streamlit as st
 
 from ui.state import PageState, Setting
 from ui.words import parse_words
-from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.text import Vocab, split_sentences
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "assets" / "corpora"
@@ -25,8 +19,6 @@ CORPORA = {"kingdom_en": "kingdom_en.txt", "topics_en": "topics_en.txt", "kingdo
 CUSTOM = "custom"
 MAX_BYTES = 2_000_000  # pasted or uploaded text
 MAX_TOKENS = 300_000  # longer text is cut here (training stays interactive)
-STEPS = 50  # one play tick / one "step" = 1/STEPS of the whole training
-MAX_RUNS = 2  # models kept per session: the current one and the previous (results fall back to it)
 
 # gensim's defaults (shown next to each control) and the lab's, tuned for a toy corpus of a few thousand words.
 GENSIM_DEFAULTS = dict(sg=0, window=5, negative=5, vector_size=100, epochs=5, alpha=0.025, min_count=5,
@@ -144,86 +136,6 @@ STATE = PageState("p7", [
 
 def current_settings() -> dict:
     return {name: st.session_state[f"p7_{name}"] for name in LAB_DEFAULTS}
-
-
-def run_key(corpus: Corpus, settings: dict) -> str:
-    blob = json.dumps([corpus.digest, sorted(settings.items())], default=str)
-    return hashlib.sha1(blob.encode()).hexdigest()[:16]
-
-
-# -------------------------------------------------------------------------------------------------- runs
-@dataclass
-class Run:
-    """One model for one exact set of settings; training continues where it stopped (play / pause / step)."""
-    key: str
-    settings: dict
-    model: object = None  # w2v_core.word2vec.Word2Vec (vocabulary built, trained as far as `progress`)
-    error: str | None = None  # message of the ValueError that stopped it (divergence ...)
-    chunk: int = 1000  # words per play tick / step
-
-    @property
-    def progress(self) -> float:
-        return float(self.model.progress) if self.model is not None else 0.0
-
-    @property
-    def done(self) -> bool:
-        return self.model is not None and self.progress >= 1.0
-
-    @property
-    def trained(self) -> bool:
-        return self.model is not None and self.error is None and self.progress > 0
-
-    def words_done(self) -> int:
-        hist = self.model.loss_history if self.model is not None else []
-        return int(hist[-1][0]) if hist else 0
-
-    def kv(self) -> KeyedVectors:
-        """The vectors as they are now (core's snapshot, rebuilt only when training has moved on)."""
-        return self.model.wv
-
-    def advance(self, n_words: int | None = None) -> None:
-        """Train `n_words` more (one chunk by default); a diverging model keeps its error and stops."""
-        if self.model is None or self.error or self.done:
-            return
-        try:
-            self.model.train_chunk(n_words or self.chunk)
-        except (ValueError, FloatingPointError, OverflowError) as exc:
-            self.error = str(exc)
-
-    def train_to_end(self) -> None:
-        while not self.done and not self.error:
-            self.advance()  # chunk by chunk, so the loss curve has the same points as when playing
-
-
-def new_run(key: str, corpus: Corpus, settings: dict) -> Run:
-    """Build the vocabulary and the initial (random) vectors; raises ValueError with core's message if refused."""
-    from w2v_core.word2vec import Word2Vec
-
-    model = Word2Vec(sentences=None, workers=1, **settings)
-    model.build_vocab(corpus.sentences)
-    total = max(1, model.total_words)
-    return Run(key, dict(settings), model, chunk=max(100, math.ceil(total / STEPS)))
-
-
-def get_run(store: str, key: str, corpus: Corpus, settings: dict) -> Run:
-    """The session's run for these settings, created on first use (LRU of MAX_RUNS per store)."""
-    runs: OrderedDict = st.session_state.setdefault(store, OrderedDict())
-    if key in runs:
-        runs.move_to_end(key)
-        return runs[key]
-    run = new_run(key, corpus, settings)
-    runs[key] = run
-    while len(runs) > MAX_RUNS:
-        runs.popitem(last=False)
-    return run
-
-
-def last_good_run(exclude: str | None = None) -> Run | None:
-    """The most recent trained, non-diverged run other than `exclude` (results fall back to it)."""
-    for key, run in reversed(st.session_state.get("p7_runs", OrderedDict()).items()):
-        if key != exclude and run.trained:
-            return run
-    return None
 
 
 def explain_error(exc: Exception, settings: dict, corpus: Corpus) -> str:

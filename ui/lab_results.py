@@ -6,7 +6,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from ui import lab
+from ui import lab, lab_runs
 from ui.i18n import md, t
 from ui.maps import word_map
 from ui.words import md_escape, md_list, parse_words
@@ -26,7 +26,7 @@ def _neighbours(kv, word: str, topn: int = NN_TOPN) -> list[tuple[str, float]]:
     return [(w, float(s)) for w, s in kv.most_similar(word, topn=topn)]
 
 
-def results_tab(run: lab.Run, shown: lab.Run | None) -> None:
+def results_tab(run: lab_runs.Run, shown: lab_runs.Run | None) -> None:
     if shown is None:
         st.info(t("p7.train_first"))
         return
@@ -94,13 +94,13 @@ def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
     runs = []
     for win in (ss["p7_cmp_a"], ss["p7_cmp_b"]):
         s = dict(settings, window=int(win))
-        runs.append((win, lab.run_key(corpus, s), s))
+        runs.append((win, lab_runs.run_key(corpus, s), s))
     store = ss.setdefault("p7_cmp_runs", {})
     if st.button(t("p7.cmp_run"), key="p7_cmp_run", type="primary"):
         for win, key, s in runs:
             if key not in store or not store[key].done:
                 try:
-                    run = lab.new_run(key, corpus, s)
+                    run = lab_runs.new_run(key, corpus, s)
                 except ValueError as exc:
                     st.error(t("p7.err_settings", detail=str(exc)))
                     return
@@ -168,7 +168,7 @@ def coords_csv(kv, words: list[str]) -> bytes:
     return df.to_csv(index=False).encode("utf-8")
 
 
-def export_tab(shown: lab.Run | None, map_words) -> None:
+def export_tab(shown: lab_runs.Run | None, map_words) -> None:
     if shown is None:
         st.info(t("p7.train_first"))
         return

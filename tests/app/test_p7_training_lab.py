@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from apptest import chart_spec, open_page
 
-from ui import lab
+from ui import lab, lab_runs
 from ui.lab_results import coords_csv, projector_files, word2vec_text
 from w2v_core.text import split_sentences
 from w2v_core.word2vec import Word2Vec
@@ -29,7 +29,7 @@ def core_model(corpus="kingdom_en", **over) -> Word2Vec:
     return m
 
 
-def run_of(at) -> lab.Run:
+def run_of(at) -> lab_runs.Run:
     return list(at.session_state["p7_runs"].values())[-1]
 
 
