@@ -1,7 +1,6 @@
 """Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, or axes made of word pairs)."""
 import html
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -202,21 +201,17 @@ with right:
         fig = ss["p8_fig"][1]
     else:
         # ---------------------------------------------------------------------------------------------- colour
-        colours, legend, labelled, pal = None, [], [], theme.CATEGORICAL
+        ids, names, labelled = None, [], []
         if ss["p8_colour"] == "kmeans":
-            labels = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
-            colours = np.asarray(labels) % len(pal)
-            legend = [(t("p8.cluster", i=i + 1), pal[i % len(pal)]) for i in range(int(ss["p8_k"]))]
+            ids = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
+            names = [t("p8.cluster", i=i + 1) for i in range(int(ss["p8_k"]))]
         elif ss["p8_colour"] == "groups":
             groups = pj.parse_groups(ss["p8_groups"])
             where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
-            colours = [where[w] % len(pal) if w in where else len(pal) for w in words]  # last = grey
-            shown = set(words)
-            legend = [(name, pal[i % len(pal)]) for i, (name, ws) in enumerate(groups.items())
-                      if shown.intersection(ws)]  # only groups with a word on the map
+            ids, names = [where.get(w, -1) for w in words], list(groups)  # -1: in no group (grey)
             labelled = [w for w in words if w in where][:300]
 
-        fig = maps.projector_map(coords, words, colours, legend, highlight, titles, label_all=n <= 100,
+        fig = maps.projector_map(coords, words, ids, names, highlight, titles, label_all=n <= 100,
                                  labelled=labelled)
         ss["p8_fig"] = (fig_key, fig)
     st.plotly_chart(fig, width="stretch", key="p8_chart")

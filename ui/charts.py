@@ -8,16 +8,19 @@ from typing import Sequence
 
 import plotly.graph_objects as go
 
-from ui.theme import FONT_CELLS, ROLES, figure
+from ui.theme import CATEGORICAL, FONT_CELLS, ROLES, TEXT, figure
+
+PATTERNS = ["", "/", ".", "x"]  # bar fills: a second cue besides colour
+DASHES = ["solid", "dash", "dot", "dashdot"]
 
 
 def number_line(value: float, lo: float, hi: float, *, label: str, marker_text: str,
-                ticks: Sequence[float] | None = None, color: str = "#e66101", height: int = 130) -> go.Figure:
+                ticks: Sequence[float] | None = None, color: str = CATEGORICAL[1], height: int = 130) -> go.Figure:
     """A single value as a dot on a horizontal number line from `lo` to `hi`."""
     line = go.Scatter(x=[lo, hi], y=[0, 0], mode="lines", line=dict(color="#888", width=3), hoverinfo="skip",
                       showlegend=False)
     dot = go.Scatter(x=[value], y=[0], mode="markers+text", text=[marker_text], textposition="top center",
-                     textfont=dict(size=18, color=color), marker=dict(size=20, color=color),
+                     textfont=dict(size=18, color=TEXT), marker=dict(size=20, color=color),
                      hovertemplate=f"{label}: %{{x}}<extra></extra>", showlegend=False)
     pad = (hi - lo) * 0.04
     return figure([line, dot], height=height, plot_bgcolor="white",
@@ -30,7 +33,8 @@ def prob_bars(words: Sequence[str], probs: Sequence[float], title: str, x_title:
               highlight: str | None = None) -> go.Figure:
     """Horizontal bars, best at the top (probabilities from a model's softmax)."""
     colors = [ROLES["context"] if w == highlight else ROLES["negative"] for w in words]
-    bars = go.Bar(x=list(probs), y=list(words), orientation="h", marker_color=colors,
+    pattern = dict(shape=["/" if w == highlight else "" for w in words])  # the highlight, also without colour
+    bars = go.Bar(x=list(probs), y=list(words), orientation="h", marker=dict(color=colors, pattern=pattern),
                   text=[f"{p:.1%}" for p in probs], textposition="auto",
                   hovertemplate="%{y}: %{x:.4f}<extra></extra>")
     return figure([bars], title=title, top=40, font=FONT_CELLS, height=max(260, 30 * len(words) + 90),
@@ -43,7 +47,8 @@ def grouped_bars(x, series: dict[str, tuple[Sequence[float], str]], *, height: i
                  dots: tuple[str, Sequence[float], str] | None = None) -> go.Figure:
     """Bars side by side, one colour per series {name: (values, colour)}; `dots` = (name, values, colour) adds
     crosses on top (e.g. how often each word was actually drawn). x: category names or integers (one tick each)."""
-    traces = [go.Bar(x=list(x), y=ys, name=name, marker_color=colour) for name, (ys, colour) in series.items()]
+    traces = [go.Bar(x=list(x), y=ys, name=name, marker=dict(color=colour, pattern=dict(shape=PATTERNS[i % 4])))
+              for i, (name, (ys, colour)) in enumerate(series.items())]
     if dots:
         traces.append(go.Scatter(x=list(x), y=dots[1], name=dots[0], mode="markers",
                                  marker=dict(symbol="x", size=12, color=dots[2])))
@@ -57,7 +62,8 @@ def highlighted_bars(labels: Sequence[str], values: Sequence[float], marked: Seq
                      y_title: str, y_max: float, height: int = 260) -> go.Figure:
     """One bar per item, the `marked` ones in the context colour (e.g. each step's effective window)."""
     colors = [ROLES["context"] if m else ROLES["center"] for m in marked]
-    bars = go.Bar(x=list(labels), y=list(values), marker_color=colors)
+    bars = go.Bar(x=list(labels), y=list(values), marker=dict(color=colors, pattern=dict(shape=["/" if m else ""
+                                                                                             for m in marked])))
     return figure([bars], title=title, top=30, font=FONT_CELLS, height=height,
                   yaxis=dict(range=[0, y_max], dtick=1, title=y_title))
 
@@ -67,11 +73,10 @@ def line_chart(x, ys: dict[str, Sequence[float]], title: str, x_title: str, y_ti
     """One line per series {name: values} over the same x; log axes label one tick per power of ten."""
     traces = []
     for i, (name, y) in enumerate(ys.items()):
-        line = {}
-        if colors:
-            line["color"] = colors[i]
-        if widths:
-            line["width"] = widths[i]
+        palette = colors or CATEGORICAL
+        # a second cue besides colour: the width where given, else the dash pattern
+        line = dict(color=palette[i % len(palette)], **({"width": widths[i]} if widths else
+                                                        {"dash": DASHES[i % len(DASHES)]}))
         traces.append(go.Scatter(x=list(x), y=list(y), name=name, mode="lines+markers" if markers else "lines",
                                  line=line))
     # On log axes one labelled tick per power of ten: plotly's default minor labels (2, 5) read as data.

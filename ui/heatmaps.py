@@ -10,7 +10,7 @@ from typing import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.theme import DIVERGING, FONT_CELLS, ROLES, figure
+from ui.theme import DIVERGING, FONT_CELLS, MARKS, ROLES, figure
 
 
 def strips(rows, labels: Sequence[str], *, dim_label: str, value_label: str, colorbar_title: str = "",
@@ -57,7 +57,11 @@ def similarity_heatmap(matrix, labels: Sequence[str], *, value_label: str, title
 
 def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, highlights: dict[int, str] | None = None,
                    zmax: float | None = None, col_title: str = "", height: int | None = None) -> go.Figure:
-    """Vocabulary x dimension heatmap; `highlights[row] = role` frames the rows a step looks up."""
+    """Vocabulary x dimension heatmap; `highlights[row] = role` frames the rows a step looks up.
+
+    A highlighted row is also marked without colour: its label gets the role's sign (✓ true context, ✗ negative)
+    and a negative's frame is dashed.
+    """
     m = np.asarray(matrix, dtype=float)  # (V, d)
     zmax = zmax or float(max(np.abs(m).max(), 1e-6))
     heatmap = go.Heatmap(
@@ -66,8 +70,11 @@ def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, hi
         texttemplate=(None if m.size > 160 or m.shape[1] > 10 else "%{z:.3f}" if m.shape[1] <= 6 else "%{z:.2f}"),
         hovertemplate="%{y} [%{x}] = %{z:.4f}<extra></extra>", colorbar=dict(thickness=10))
     frames = [dict(type="rect", x0=-0.5, x1=m.shape[1] - 0.5, y0=row - 0.5, y1=row + 0.5,
-                   line=dict(color=ROLES[role], width=4)) for row, role in (highlights or {}).items()]
+                   line=dict(color=ROLES[role], width=4, dash="dot" if role == "negative" else "solid"))
+              for row, role in (highlights or {}).items()]
+    signs = [f"{MARKS[highlights[i]]} {w}" if i in (highlights or {}) else w for i, w in enumerate(row_labels)]
     return figure([heatmap], title=title, top=40, font=FONT_CELLS, shapes=frames,
                   height=height or min(1000, max(260, 24 * m.shape[0] + 90)),
-                  yaxis=dict(autorange="reversed", tickfont=dict(size=14), type="category"),
+                  yaxis=dict(autorange="reversed", tickfont=dict(size=14), type="category", tickmode="array",
+                             tickvals=list(row_labels), ticktext=signs),
                   xaxis=dict(title=col_title, type="category"))

@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.theme import AXIS_LINE, CATEGORICAL, FONT_MAP, GREY, GRID, figure
+from ui.theme import AXIS_LINE, CATEGORICAL, FONT_MAP, GREY, GRID, SYMBOLS, TEXT, figure
 
 _SYMBOLS = ["circle", "star", "diamond", "square"]
 
@@ -36,7 +36,7 @@ def arrows_2d(points: Sequence[dict], *, x_label: str, y_label: str, height: int
         tips.append(go.Scatter(
             x=[p["x"]], y=[p["y"]], mode="markers+text", name=p["name"], text=[p["name"]],
             textposition="top center" if p["y"] >= 0 else "bottom center",
-            textfont=dict(size=17, color=color),
+            textfont=dict(size=17, color=TEXT),
             marker=dict(size=18 if p.get("bold") else 11, color=color, symbol="star" if p.get("bold") else "circle"),
             hovertemplate=f"{p['name']}<br>{x_label} %{{x:.2f}}<br>{y_label} %{{y:.2f}}<extra></extra>",
             showlegend=False))
@@ -94,6 +94,7 @@ def word_map(coords, words, groups=None, x_title="", y_title="", highlight=(), h
             mode="markers+text" if labels else "markers", text=_esc(words[i] for i in idx),
             textposition="top center", name=html.escape(g) if g else "",
             marker=dict(size=[16 if words[i] in big else 10 for i in idx], color=CATEGORICAL[gi % len(CATEGORICAL)],
+                        symbol=SYMBOLS[gi % len(SYMBOLS)],
                         line=dict(width=[2 if words[i] in big else 0 for i in idx], color="black")),
             hovertemplate="%{text}<br>(%{x:.3f}, %{y:.3f})<extra></extra>"))
     return figure(traces, height=height, top=10, showlegend=len(order) > 1,
@@ -130,18 +131,38 @@ def _label_boxes(coords, idx, safe) -> list[dict]:
             for i in idx[1:] + first]
 
 
-def projector_map(coords: np.ndarray, words: list[str], colours, legend: list[tuple[str, str]],
-                  highlight: dict[str, str], axis_titles: tuple, label_all: bool, labelled=(),
-                  height: int = 640) -> go.Figure:
+def _group_names(coords, groups, names, big) -> tuple[list, list]:
+    """Each group's name written at the centre of its points (colour is not the only cue: colours repeat after
+    len(CATEGORICAL) groups and some pairs are hard to tell apart), plus its legend entry. -> (traces, annotations)"""
+    traces, annotations = [], []
+    for g in [g for g in range(len(names)) if (groups == g).any()]:  # only groups with a word on the map
+        colour, name = CATEGORICAL[g % len(CATEGORICAL)], html.escape(names[g])
+        traces.append(big(x=[None], y=[None], **({"z": [None]} if coords.shape[1] == 3 else {}), mode="markers",
+                          name=name, marker=dict(size=10, color=colour)))  # legend entry only (no points)
+        centre = coords[groups == g].mean(axis=0)  # (2,) or (3,)
+        if coords.shape[1] == 3:
+            traces.append(big(x=[centre[0]], y=[centre[1]], z=[centre[2]], mode="text", text=[f"<b>{name}</b>"],
+                              textfont=dict(size=15, color=colour), showlegend=False, hoverinfo="skip"))
+        else:
+            annotations.append(dict(x=float(centre[0]), y=float(centre[1]), text=f"<b>{name}</b>", showarrow=False,
+                                    bgcolor="rgba(255,255,255,0.8)", bordercolor=colour, borderwidth=2,
+                                    font=dict(size=14, color="black")))
+    return traces, annotations
+
+
+def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str], highlight: dict[str, str],
+                  axis_titles: tuple, label_all: bool, labelled=(), height: int = 640) -> go.Figure:
     """Every word as a point (hover shows it, escaped); `highlight` {word: colour} words are big and labelled.
 
-    `colours`: one integer per word, an index into CATEGORICAL (len(CATEGORICAL) = grey), or None for one colour.
+    `groups`: one group id per word (a cluster, a named group; -1 = none, grey) or None; `names[id]` its name,
+    shown in the legend and at the centre of the group's points.
     """
     n, dims = coords.shape
     is_3d = dims == 3
     small, big = (go.Scatter3d, go.Scatter3d) if is_3d else (go.Scattergl, go.Scatter)
     safe = np.array([html.escape(w) for w in words], dtype=object)
-    colours = np.zeros(n, dtype=np.int16) if colours is None else np.asarray(colours, dtype=np.int16)
+    groups = np.full(n, -1) if groups is None else np.asarray(groups)
+    colours = np.where(groups >= 0, groups % len(CATEGORICAL), len(CATEGORICAL)).astype(np.int16)
     index = {w: i for i, w in enumerate(words)}
     size = 3 if is_3d else (5 if n > 2000 else 7)
     opacity = 0.3 if highlight else 0.75  # a search dims everything else
@@ -155,10 +176,8 @@ def projector_map(coords: np.ndarray, words: list[str], colours, legend: list[tu
         traces.append(big(**_points(coords, idx, safe, mode="markers+text", text=safe[idx].tolist(),
                                     textposition="top center", textfont=dict(size=13),
                                     marker=colour_codes(colours[idx], size + 4, 0.3 if highlight else 1))))
-    for name, colour in legend:  # legend entries only (no points)
-        traces.append(big(x=[None], y=[None], **({"z": [None]} if is_3d else {}), mode="markers",
-                          name=html.escape(name), marker=dict(size=10, color=colour)))
-    annotations = []
+    more, annotations = _group_names(coords, groups, names, big)
+    traces += more
     if highlight:
         idx = [index[w] for w in highlight if w in index]
         traces.append(big(**_points(coords, idx, safe, mode="markers+text" if is_3d else "markers",
@@ -166,7 +185,7 @@ def projector_map(coords: np.ndarray, words: list[str], colours, legend: list[tu
                                     textfont=dict(size=15, color="black"),
                                     marker=dict(size=9 if is_3d else 13, color=[highlight[words[i]] for i in idx],
                                                 line=dict(width=1.5, color="black")))))
-        annotations = [] if is_3d else _label_boxes(coords, idx, safe)
+        annotations += [] if is_3d else _label_boxes(coords, idx, safe)
     titles = {axis: dict(title=dict(text=text)) for axis, text in zip(("xaxis", "yaxis", "zaxis"), axis_titles)}
     axes = dict(scene=titles) if is_3d else dict(xaxis=titles["xaxis"], yaxis=titles["yaxis"],
                                                  annotations=annotations)

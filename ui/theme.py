@@ -7,28 +7,38 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+# Every colour below is checked by tests/app/test_colours.py: categorical sets stay apart under simulated
+# deuteranopia, protanopia and tritanopia (CIEDE2000 >= 10), text meets WCAG AA (4.5:1) on its background.
+# Colour is never the only cue: roles, kinds, groups and clusters also differ by symbol, frame or label.
+
 # Diverging red-white-blue (ColorBrewer RdBu, flipped so that red is positive), white exactly at 0:
-# the article's colouring of vectors (red near +2, white near 0, blue near -2).
+# the article's colouring of vectors (red near +2, white near 0, blue near -2). Red and blue stay apart under
+# every colour-vision deficiency (they differ in lightness and in the blue-yellow axis).
 DIVERGING = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#ffffff"], [0.75, "#f4a582"], [1.0, "#b2182b"]]
 
-# Categorical colours: people (p1), kinds of points (p3), groups and clusters (p7, p8; up to 20 clusters).
-CATEGORICAL = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
-               "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
-               "#636363", "#9c9ede"]
-GREY = "#b0b0b0"  # points in no group; the background of a comparison (raw counts, the per-step loss)
+# Categorical colours (Okabe & Ito's colour-blind-safe set without black, yellow last: it is faint on white):
+# people (p1), kinds of points (p3), groups (p7, p8), clusters (p8). More groups than colours: the colours
+# repeat and SYMBOLS (a different cycle length) or a label on the map tell them apart.
+CATEGORICAL = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"]
+SYMBOLS = ["circle", "square", "diamond", "cross", "x"]  # all five exist in 2-D, WebGL and 3-D plotly traces
+GREY = "#c8c8c8"  # points in no group; the background of a comparison (raw counts, the per-step loss)
+TEXT = "#1b1f24"  # text drawn inside a figure (the app's text colour, .streamlit/config.toml)
 
-# One colour per role in a training step, so "centre" looks the same on pages 4, 5 and 6.
+# One colour per role in a training step, so "centre" looks the same on pages 4, 5 and 6 (Okabe-Ito as well).
 ROLES = {
-    "center": "#2e9e44",     # green: the input / centre word (Embedding matrix)
-    "context": "#e0559a",    # pink: the context / output word (Context matrix), the LM label
-    "negative": "#5b7bd6",   # blue: negative samples
-    "feature": "#2e9e44",    # LM features share the input colour
-    "label": "#e0559a",
+    "center": "#009E73",     # bluish green: the input / centre word (Embedding matrix)
+    "context": "#D55E00",    # vermillion: the context / output word (Context matrix), the LM label
+    "negative": "#0072B2",   # blue: negative samples
+    "feature": "#009E73",    # LM features share the input colour
+    "label": "#D55E00",
     "dropped": "#b9b9b9",    # inside the maximum window, cut off by shrink_windows this step
     "blank": "#f2b134",
 }
-TEXT_ON = {"center": "white", "context": "white", "negative": "white", "feature": "white", "label": "white",
-           "dropped": "#333", "blank": "#222"}  # text colour on a chip of that role
+TEXT_ON = {"center": "#000000", "context": "#000000", "negative": "#ffffff", "feature": "#000000",
+           "label": "#000000", "dropped": "#666", "blank": "#222"}  # text on a chip of that role (dropped: on white)
+CHIP_TEXT, CHIP = "#333", "#eeeeee"  # a word with no role
+# The same roles as a sign, for readers who cannot tell the colours apart (row labels, chips, legends).
+MARKS = {"center": "●", "context": "✓", "negative": "✗", "feature": "●", "label": "✓"}
 
 # The two parallelogram directions of an analogy (p3): a→b parallel to c→d, a→c parallel to b→d.
 EDGES = ("#1b9e77", "#7570b3")

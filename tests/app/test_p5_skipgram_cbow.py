@@ -3,6 +3,8 @@ import numpy as np
 import pytest
 from apptest import chart_spec, open_page
 
+from ui import theme
+
 from w2v_core.samples import cbow_samples, skipgram_pairs
 from w2v_core.text import tokenize
 
@@ -19,7 +21,7 @@ def test_opens_and_counts_equal_core(lang):
     at = open_page(PAGE, lang=lang)
     toks = tokenize(DUNE)
     assert metrics(at) == [len(toks), len(cbow_samples(toks, 2)), len(skipgram_pairs(toks, 2))]
-    assert "thou" in at.html[0].value and "#2e9e44" in at.html[0].value  # centre word coloured
+    assert "thou" in at.html[0].value and theme.ROLES["center"] in at.html[0].value  # centre word coloured
     assert at.dataframe[0].value.shape[0] == 2  # thou -> shalt, thou -> not
 
 

@@ -93,8 +93,13 @@ def test_colour_by_named_groups_and_kmeans():
     colours = plotly_array(points(at)["marker"]["color"], float).tolist()
     assert colours[words.index("dog")] == colours[words.index("horse")] != colours[words.index("tea")]
     assert colours[words.index("the")] == len(theme.CATEGORICAL)  # grey: the last colour of the scale
+    labels = {a["text"] for a in spec["layout"]["annotations"]}
+    assert {"<b>animals</b>", "<b>drinks</b>"} <= labels  # each group's name on the map: colour is not the only cue
     at.radio(key="p8_colour").set_value("kmeans").run()
-    assert len(set(plotly_array(points(at)["marker"]["color"], float).tolist())) == at.slider(key="p8_k").value
+    k = at.slider(key="p8_k").value
+    assert len(set(plotly_array(points(at)["marker"]["color"], float).tolist())) == min(k, len(theme.CATEGORICAL))
+    labels = {a["text"] for a in chart_spec(at, 0)["layout"]["annotations"]}
+    assert {f"<b>{t('p8.cluster', lang='en', i=i + 1)}</b>" for i in range(k)} <= labels  # every cluster named
 
 
 def test_lab_model_source_needs_a_trained_model_then_shows_it():
