@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ui import charts, maps, questions, theme
+from ui import alt, charts, maps, questions, theme
 from ui.i18n import current_lang, md, t
 from ui.path import page_end
 from ui.state import PageState, Setting
@@ -72,11 +72,12 @@ score = st.slider(t("p1.score_label"), 0, 100, **STATE.widget("p1_score"), help=
 scaled = rescale(score)
 c1, c2 = st.columns(2)
 with c1:
-    st.plotly_chart(charts.number_line(score, 0, 100, label=t("p1.axis_score"), marker_text=f"{score}/100",
-                                    ticks=[0, 25, 50, 75, 100]), width="stretch", key="p1_line_score")
+    alt.plot(charts.number_line(score, 0, 100, label=t("p1.axis_score"), marker_text=f"{score}/100",
+                                ticks=[0, 25, 50, 75, 100]), alt.number_line(f"{score}", 0, 100), key="p1_line_score")
 with c2:
-    st.plotly_chart(charts.number_line(scaled, -1, 1, label=t("p1.axis_scaled"), marker_text=f"{scaled:+.2f}",
-                                    ticks=[-1, -0.5, 0, 0.5, 1]), width="stretch", key="p1_line_scaled")
+    alt.plot(charts.number_line(scaled, -1, 1, label=t("p1.axis_scaled"), marker_text=f"{scaled:+.2f}",
+                                ticks=[-1, -0.5, 0, 0.5, 1]), alt.number_line(f"{scaled:+.2f}", -1, 1),
+             key="p1_line_scaled")
 st.latex(rf"x' = 2\cdot\frac{{x - 0}}{{100 - 0}} - 1 = 2\cdot\frac{{{score}}}{{100}} - 1 = {scaled:.2f}")
 st.markdown(md("p1_one_number"))
 
@@ -112,8 +113,10 @@ left, right = st.columns([3, 2])
 with left:
     points = [{"name": name(w), "x": vec[w][0], "y": vec[w][1], "color": theme.CATEGORICAL[i],
                "bold": revealed and w == best} for i, w in enumerate(PEOPLE)]
-    st.plotly_chart(maps.arrows_2d(points, x_label=t("p1.trait1"), y_label=t("p1.trait2")), width="stretch",
-                    key="p1_arrows")
+    shown = revealed and best is not None  # the caption must not give the guessing game away
+    alt.plot(maps.arrows_2d(points, x_label=t("p1.trait1"), y_label=t("p1.trait2")),
+             alt.arrows(points, t("p1.trait1"), t("p1.trait2"), name(best) if shown else None,
+                        valid[best] if shown else None), key="p1_arrows")
 with right:
     if not revealed:
         st.info(t("p1.hidden"))

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import heatmaps, questions
+from ui import alt, heatmaps, questions
 from ui.data import glove
 from ui.i18n import md, t
 from ui.path import page_end
@@ -59,8 +59,7 @@ if known_one:
     st.code("[" + ", ".join(np.format_float_positional(np.float32(v)) for v in vec) + "]", language=None,
             wrap_lines=True)
     st.markdown(md("p2_colours"))
-    st.plotly_chart(heatmaps.strips(vec[None, :], [word], row_height=110, **labels), width="stretch",
-                    key="p2_strip_one")
+    alt.plot(heatmaps.strips(vec[None, :], [word], row_height=110, **labels), alt.strip(word, vec), key="p2_strip_one")
 
 # 2 · Many words, aligned by dimension ----------------------------------------------------------------------
 st.header(t("p2.h_many"))
@@ -103,14 +102,14 @@ if group:
 else:
     st.info(t("p2.pick_group"))
 
-st.plotly_chart(heatmaps.strips(X, words, highlight=top, **labels), width="stretch", key="p2_strips")
+alt.plot(heatmaps.strips(X, words, highlight=top, **labels), alt.strips(words, top), key="p2_strips")
 
 # Below the strips: the pairwise similarities (every column at once) and the finder's columns (a few columns).
 left, right = st.columns([1, 1])
 with left:
     sims = np.stack([kv.cosine_similarities(x, X) for x in X])  # (n, n)
-    st.plotly_chart(heatmaps.similarity_heatmap(sims, words, value_label=t("p2.cosine"), title=t("p2.sim_title")),
-                    width="stretch", key="p2_sims")
+    alt.plot(heatmaps.similarity_heatmap(sims, words, value_label=t("p2.cosine"), title=t("p2.sim_title")),
+             alt.similarity(words, sims), key="p2_sims")
 with right:
     if group and top:
         rest = [w for w in words if w not in group]

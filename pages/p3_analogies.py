@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import heatmaps, maps, questions, theme
+from ui import alt, heatmaps, maps, questions, theme
 from ui.data import glove
 from ui.i18n import current_lang, md, t
 from ui.path import page_end
@@ -186,7 +186,8 @@ with right:
                          label_side={t("p3.kind_result"): side},
                          x_label=t("p3.pc", i=1, pct=f"{100 * proj.explained_variance_ratio[0]:.0f}"),
                          y_label=t("p3.pc", i=2, pct=f"{100 * proj.explained_variance_ratio[1]:.0f}"))
-    st.plotly_chart(fig, width="stretch", key="p3_plane")
+    pcts = 100 * np.asarray(proj.explained_variance_ratio[:2])
+    alt.plot(fig, alt.analogy(best, float(answers[0][1]), pcts), key="p3_plane")
     st.caption(t("p3.plane_caption"))
 
 # The arithmetic as strips, one under another.
@@ -195,8 +196,8 @@ rows = [kv.get_vector(positive[0])] + [-np.asarray(kv.get_vector(w)) for w in ne
        [kv.get_vector(w) for w in positive[1:]] + [result, kv.get_vector(best)]
 labels = [positive[0]] + [f"− {w}" for w in negative] + [f"+ {w}" for w in positive[1:]] + \
          [f"= {t('p3.result')}", f"≈ {best}"]
-st.plotly_chart(heatmaps.strips(np.stack(rows), labels, dim_label=t("p3.dim"), value_label=t("p3.value"),
-                           colorbar_title=t("p3.value")), width="stretch", key="p3_strips")
+alt.plot(heatmaps.strips(np.stack(rows), labels, dim_label=t("p3.dim"), value_label=t("p3.value"),
+                         colorbar_title=t("p3.value")), alt.strips(labels, []), key="p3_strips")
 st.caption(t("p3.strips_caption", word=md_escape(best), method=t(f"p3.method_{method}"),
              cos=f"{cosine_terms(result, kv.get_vector(best)).cos:.3f}"))
 questions.p3_inputs(positive, negative, answers,

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import questions
+from ui import alt, questions
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t
@@ -74,8 +74,9 @@ else:
     top = np.argsort(probs)[::-1][:TOP]
     used = prev[-lm.left:]
     st.markdown(t("p4.uses", words=" ".join(used)))
-    st.plotly_chart(prob_bars([words[i] for i in top], probs[top], t("p4.bars_title", words=" ".join(used)),
-                              t("p4.prob")), width="stretch", key="p4_bars")
+    top_words = [words[i] for i in top]
+    alt.plot(prob_bars(top_words, probs[top], t("p4.bars_title", words=" ".join(used)), t("p4.prob")),
+             alt.bars(top_words, probs[top]), key="p4_bars")
 
     def _append(word: str) -> None:
         STATE.set("p4_prev", f"{st.session_state.p4_prev.rstrip()} {word}")
@@ -89,8 +90,9 @@ else:
     s1, s2, s3 = st.columns([1.2, 1, 1])
     with s1:
         st.markdown(t("p4.step1"))
-        st.plotly_chart(matrix_heatmap(trace.embeddings, used, "", {i: "center" for i in range(len(used))},
-                                       col_title=t("p4.dimension"), height=200), width="stretch", key="p4_lookup")
+        inputs = {i: "center" for i in range(len(used))}
+        alt.plot(matrix_heatmap(trace.embeddings, used, "", inputs, col_title=t("p4.dimension"), height=200),
+                 alt.rows(t("p4.features"), used, trace.embeddings.shape[1], inputs), key="p4_lookup")
         st.caption(t("p4.step1_caption", n=len(used), d=trace.embeddings.shape[1], h=trace.hidden.shape[0]))
     with s2:
         st.markdown(t("p4.step2"))
@@ -195,8 +197,9 @@ else:
             seen = " ".join(left_words[-model.left:]) + " ____ " + " ".join(rw)
             st.markdown(f"**{title}**")
             st.caption(t("p4.model_sees", seen=seen.strip()))
-            st.plotly_chart(prob_bars([model.vocab.index_to_key[i] for i in top], probs[top], "", t("p4.prob"),
-                                      highlight=model.vocab.index_to_key[top[0]]), width="stretch", key=key)
+            top_words = [model.vocab.index_to_key[i] for i in top]
+            alt.plot(prob_bars(top_words, probs[top], "", t("p4.prob"), highlight=top_words[0]),
+                     alt.bars(top_words, probs[top]), key=key)
     if not right_words:
         st.info(t("p4.blank_add_right"))
 st.markdown(md("p4_both_after"))

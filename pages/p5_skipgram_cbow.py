@@ -2,6 +2,7 @@
 import numpy as np
 import streamlit as st
 
+from ui import alt
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t
 from ui.state import PageState, Setting, flag
@@ -141,17 +142,20 @@ m2.metric(t("p5.count_cbow"), len(cbow))
 m3.metric(t("p5.count_sg"), len(sg))
 st.markdown(md("p5_counts"))
 by_window = [make_samples(tuple(tokens), w, shrink, seed) for w in range(1, 6)]
-fig = grouped_bars(range(1, 6), {t("p5.count_cbow"): ([len(c) for c, _ in by_window], ROLES["center"]),
-                                  t("p5.count_sg"): ([len(p) for _, p in by_window], ROLES["context"])},
+n_cbow, n_sg = [len(c) for c, _ in by_window], [len(p) for _, p in by_window]
+fig = grouped_bars(range(1, 6), {t("p5.count_cbow"): (n_cbow, ROLES["center"]),
+                                  t("p5.count_sg"): (n_sg, ROLES["context"])},
                    height=300, title=t("p5.counts_by_window"), x_title=t("p5.window"), y_title=t("p5.samples"))
-st.plotly_chart(fig, width="stretch", key="p5_counts_chart")
+alt.plot(fig, alt.series(t("p5.window"), range(1, 6), {t("p5.count_cbow"): n_cbow, t("p5.count_sg"): n_sg}),
+         key="p5_counts_chart")
 
 with st.expander(t("p5.shrink_title"), expanded=shrink):
     st.markdown(md("p5_shrink"))
     if shrink:
-        fig = highlighted_bars([f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], [s["window"] for s in cbow],
-                               [s["position"] == st.session_state.p5_pos for s in cbow],
-                               title=t("p5.effective_short"), y_title=t("p5.window"), y_max=window + 0.5)
-        st.plotly_chart(fig, width="stretch", key="p5_windows_chart")
+        names, sizes = [f"{i + 1}·{s['center']}" for i, s in enumerate(cbow)], [s["window"] for s in cbow]
+        now = [s["position"] == st.session_state.p5_pos for s in cbow]
+        fig = highlighted_bars(names, sizes, now, title=t("p5.effective_short"), y_title=t("p5.window"),
+                               y_max=window + 0.5)
+        alt.plot(fig, alt.windows(names, sizes, now.index(True) if any(now) else None), key="p5_windows_chart")
 
 page_end("p5")

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.i18n import md, t
+from ui import alt
 from ui.state import PageState, Setting
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
@@ -137,7 +138,7 @@ drawn = np.bincount(draws, minlength=V)
 fig = grouped_bars(words, {t("p6.dist_raw"): (raw, GREY), t("p6.dist_ns", e=ss.p6_ns): (probs, ROLES["negative"])},
                    dots=(t("p6.dist_drawn"), drawn / 50, ROLES["context"]), height=340, y_title=t("p6.dist_y"),
                    percent=True)
-st.plotly_chart(fig, width="stretch", key="p6_dist_chart")
+alt.plot(fig, alt.distribution(words, probs, raw, drawn, 50), key="p6_dist_chart")
 
 # ---------------------------------------------------------------- 3. the SGNS stepper
 st.header(t("p6.h_stepper"))
@@ -185,10 +186,10 @@ def _matrices(sim: sgns_demo.Stepper) -> None:
 
     zmax = float(max(np.abs(sim.embedding).max(), np.abs(sim.context).max(), 1e-6))
     h1, h2 = st.columns(2)
-    h1.plotly_chart(matrix_heatmap(sim.embedding, words, t("p6.embedding_title"), highlight_e, zmax,
-                                   t("p6.dimension")), width="stretch", key="p6_heat_e")
-    h2.plotly_chart(matrix_heatmap(sim.context, words, t("p6.context_title"), highlight_c, zmax, t("p6.dimension")),
-                    width="stretch", key="p6_heat_c")
+    for where, m, title, marks, key in ((h1, sim.embedding, t("p6.embedding_title"), highlight_e, "p6_heat_e"),
+                                        (h2, sim.context, t("p6.context_title"), highlight_c, "p6_heat_c")):
+        alt.plot(matrix_heatmap(m, words, title, marks, zmax, t("p6.dimension")),
+                 alt.rows(title, words, m.shape[1], marks), key=key, where=where)
     if sim.phase == "computed":
         st.caption(t("p6.matrices_before"))
 
@@ -201,9 +202,9 @@ def _loss_curve(sim: sgns_demo.Stepper) -> None:
         ys[t("p6.loss_avg")] = losses.rolling(50, min_periods=1).mean()
     stride = -(-len(losses) // 3000)  # draw at most ~3000 points per line, so long runs stay quick to plot
     ys = {name: y.iloc[::stride] for name, y in ys.items()}
-    st.plotly_chart(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
-                               markers=len(losses) < 30, colors=[GREY, ROLES["center"]], widths=[1, 3]),
-                    width="stretch", key="p6_loss")
+    alt.plot(line_chart(losses.index[::stride], ys, t("p6.loss_title"), t("p6.loss_x"), t("p6.loss_y"),
+                        markers=len(losses) < 30, colors=[GREY, ROLES["center"]], widths=[1, 3]),
+             alt.loss(sim.losses), key="p6_loss")
 
 
 def _neighbours(sim: sgns_demo.Stepper) -> None:

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from ui import lab, lab_runs
+from ui import alt, lab, lab_runs
 from ui.charts import loss_figure
 from ui.i18n import md, t
 from ui.maps import word_map
@@ -192,8 +192,8 @@ def live_panel() -> None:
     c_loss, c_map = st.columns([2, 3])
     with c_loss:
         st.markdown(f"**{t('p7.loss_header')}**")
-        st.plotly_chart(loss_figure(hist, t("p7.loss_x"), t("p7.loss_y"), height=440), width="stretch",
-                        key="p7_loss_chart")
+        alt.plot(loss_figure(hist, t("p7.loss_x"), t("p7.loss_y"), height=440), alt.lab_loss(hist),
+                 key="p7_loss_chart")
     with c_map:
         st.markdown(f"**{t('p7.map_header')}**")
         if run.error or run.settings["vector_size"] < 2:
@@ -204,8 +204,8 @@ def live_panel() -> None:
         proj = pca(kv[words], n_components=2)
         groups = [t(f"p7.group_{gk}") if (gk := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other")
                   for w in words]
-        st.plotly_chart(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), width="stretch",
-                        key="p7_map_chart")
+        alt.plot(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), alt.word_map(words, groups),
+                 key="p7_map_chart")
         if missing:
             st.caption(t("p7.missing", words=md_list(missing)))
 

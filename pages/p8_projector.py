@@ -4,7 +4,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from ui import maps, projector as pj, theme
+from ui import alt, maps, projector as pj, theme
 from ui.data import glove
 from ui.i18n import md, t
 from ui.path import page_end
@@ -183,7 +183,7 @@ with right:
         titles = tuple(html.escape(f"{a} → {b}") for a, b in (xp, yp)) + ("",)  # plotly titles render tags
 
     # ---------------------------------------------------------------------------------------------- search
-    highlight, table = {}, None
+    highlight, table, nbrs = {}, None, []
     query = ss["p8_search"].strip().lower()
     if query:
         if query in sub:
@@ -197,9 +197,7 @@ with right:
 
     # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
     fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
-    if ss.get("p8_fig", (None,))[0] == fig_key:
-        fig = ss["p8_fig"][1]
-    else:
+    if ss.get("p8_fig", (None,))[0] != fig_key:
         # ---------------------------------------------------------------------------------------------- colour
         ids, names, labelled = None, [], []
         if ss["p8_colour"] == "kmeans":
@@ -213,8 +211,9 @@ with right:
 
         fig = maps.projector_map(coords, words, ids, names, highlight, titles, label_all=n <= 100,
                                  labelled=labelled)
-        ss["p8_fig"] = (fig_key, fig)
-    st.plotly_chart(fig, width="stretch", key="p8_chart")
+        text = alt.word_map(words, None if ids is None else [names[i] if i >= 0 else t("alt.other") for i in ids])
+        ss["p8_fig"] = (fig_key, fig, text + (alt.neighbours(query, nbrs) if nbrs else ""))
+    alt.plot(*ss["p8_fig"][1:], key="p8_chart")
     if note:
         st.caption(note)
     if table is not None:

@@ -6,7 +6,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from ui import lab, lab_runs
+from ui import alt, lab, lab_runs
 from ui.i18n import md, t
 from ui.maps import word_map
 from ui.words import md_escape, md_list, parse_words
@@ -140,8 +140,8 @@ def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
                       for w in map_words]
             with col:
                 st.markdown(f"**window={win}**")
-                st.plotly_chart(word_map(pca(kv[map_words], n_components=2).coords, map_words, groups, "PC1", "PC2",
-                                         height=380), width="stretch", key=f"p7_cmp_map_{name}")
+                alt.plot(word_map(pca(kv[map_words], n_components=2).coords, map_words, groups, "PC1", "PC2",
+                                  height=380), alt.word_map(map_words, groups), key=f"p7_cmp_map_{name}")
 
 
 # ------------------------------------------------------------------------------------------------ export

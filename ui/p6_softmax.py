@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.i18n import t
+from ui import alt
 from ui.charts import line_chart
 from w2v_core.softmax_lm import SoftmaxLM, time_sgns_step, time_softmax_step
 from w2v_core.text import tokenize
@@ -54,7 +55,8 @@ def softmax_section(negative: int = 5) -> None:
     ms = {t("p6.sm_softmax"): res["softmax"] * 1e3, t("p6.sm_sgns", k=negative): res["sgns"] * 1e3}
     fig = line_chart(res["V"], ms,
                      t("p6.sm_timing_title", d=DIM), t("p6.sm_vocab"), t("p6.sm_ms"), log_x=True, log_y=True)
-    st.plotly_chart(fig, width="stretch", key="p6_sm_chart")
+    alt.plot(fig, alt.series(t("p6.sm_vocab"), [f"{v:,}" for v in res["V"]],
+                             {k: [round(float(x), 3) for x in v] for k, v in ms.items()}), key="p6_sm_chart")
     last = res.iloc[-1]
     st.markdown(t("p6.sm_result", v=f"{int(last['V']):,}", sm=f"{last['softmax'] * 1e3:.2f}",
                   sg=f"{last['sgns'] * 1e3:.3f}", ratio=f"{last['softmax'] / last['sgns']:,.0f}"))
