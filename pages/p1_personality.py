@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import alt, charts, maps, questions, theme
-from ui.i18n import current_lang, md, t
+from ui.i18n import current_lang, md, t, tr_format
 from ui.path import page_end
 from ui.state import PageState, Setting
 from w2v_core.columns import cosine_terms, rescale
@@ -47,16 +47,16 @@ def name(who: str) -> str:
     return t(f"p1.name_{who}")
 
 
-def fmt(x: float) -> str:
+def latex_num(x: float) -> str:
     """A number for LaTeX: negatives in brackets so products read clearly."""
     text = f"{x:.2f}"
     return "0.00" if text == "-0.00" else f"({text})" if x < 0 else text
 
 
 def cosine_latex(a, b, terms) -> str:
-    num = " + ".join(f"{fmt(x)} \\cdot {fmt(y)}" for x, y in zip(a, b))
-    na = " + ".join(f"{fmt(x)}^2" for x in a)
-    nb = " + ".join(f"{fmt(y)}^2" for y in b)
+    num = " + ".join(f"{latex_num(x)} \\cdot {latex_num(y)}" for x, y in zip(a, b))
+    na = " + ".join(f"{latex_num(x)}^2" for x in a)
+    nb = " + ".join(f"{latex_num(y)}^2" for y in b)
     cos = "\\text{undefined}" if math.isnan(terms.cos) else f"{terms.cos:.3f}"
     return (r"\cos\theta = \frac{\mathbf{a}\cdot\mathbf{b}}{\|\mathbf{a}\|\,\|\mathbf{b}\|}"
             rf" = \frac{{{num}}}{{\sqrt{{{na}}}\,\sqrt{{{nb}}}}}"
@@ -103,9 +103,9 @@ terms = {who: cosine_terms(vec["me"], vec[who]) for who in ("p1", "p2")}
 valid = {who: tm.cos for who, tm in terms.items() if not math.isnan(tm.cos)}
 best = max(valid, key=valid.get) if valid else None
 
-lang = current_lang()  # bound for format_func, which AppTest calls outside the script run
+lang = current_lang()
 guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, **STATE.widget("p1_guess"),
-                 format_func=lambda w: t(f"p1.name_{w}", lang=lang), horizontal=True)
+                 format_func=tr_format("p1.name_"), horizontal=True)
 revealed = st.toggle(t("p1.reveal"), **STATE.widget("p1_reveal"))
 STATE.sync()
 

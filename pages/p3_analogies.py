@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui import alt, heatmaps, maps, questions, theme
 from ui.data import glove
-from ui.i18n import current_lang, md, t
+from ui.i18n import current_lang, md, t, tr_format
 from ui.path import page_end
 from ui.state import PageState, Setting, flag
 from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
@@ -107,7 +107,7 @@ c2.text_input(t("p3.negative_label"), **STATE.widget("p3_negative", on_change=_w
               help=t("p3.negative_help"), max_chars=300)
 o1, o2 = st.columns([2, 4])
 method = o1.radio(t("p3.method_label"), METHODS, **STATE.widget("p3_method"), horizontal=True,
-                  format_func=lambda m: t(f"p3.method_{m}", lang=lang), help=t("p3.method_help"))
+                  format_func=tr_format("p3.method_"), help=t("p3.method_help"))
 show_excluded = o2.toggle(t("p3.excluded_label"), **STATE.widget("p3_show_excluded"), help=t("p3.excluded_help"),
                           disabled=method == "mul")
 

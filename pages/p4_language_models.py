@@ -6,10 +6,10 @@ import streamlit as st
 from ui import alt, questions
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
-from ui.i18n import md, t
+from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting
 from ui.path import page_end
-from ui.stepper import fmt, legend_html, sentence_html
+from ui.stepper import legend_html, sentence_html
 
 from w2v_core.samples import lm_windows
 from w2v_core.softmax_lm import SoftmaxLM
@@ -56,7 +56,7 @@ def _corpus_changed() -> None:
 st.header(t("p4.h_predict"))
 st.markdown(md("p4_predict"))
 st.radio(t("p4.lm"), tuple(CORPORA), **STATE.widget("p4_lm", on_change=_corpus_changed), horizontal=True,
-         format_func=fmt("p4.lm_"))
+         format_func=tr_format("p4.lm_"))
 lm = language_model(2, 0, st.session_state.p4_lm)
 words = lm.vocab.index_to_key
 st.text_input(t("p4.prev"), **STATE.widget("p4_prev"), max_chars=200, help=t("p4.prev_help"))

@@ -4,10 +4,10 @@ import streamlit as st
 
 from ui import alt
 from ui.charts import grouped_bars, highlighted_bars
-from ui.i18n import md, t
+from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag
 from ui.path import page_end
-from ui.stepper import fmt, legend_html, sentence_html
+from ui.stepper import legend_html, sentence_html
 from ui.theme import ROLES
 
 from w2v_core.samples import cbow_samples, skipgram_pairs
@@ -33,7 +33,7 @@ STATE.restore()
 
 c1, c2, c3 = st.columns([2, 2, 2])
 with c1:
-    st.radio(t("p5.mode"), MODES, **STATE.widget("p5_mode"), horizontal=True, format_func=fmt("p5.mode_"))
+    st.radio(t("p5.mode"), MODES, **STATE.widget("p5_mode"), horizontal=True, format_func=tr_format("p5.mode_"))
 with c2:
     st.slider(t("p5.window"), 1, 5, **STATE.widget("p5_window"), help=t("p5.window_help"))
 with c3:

@@ -5,12 +5,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import md, t
+from ui.i18n import md, t, tr_format
 from ui import alt
 from ui.state import PageState, Setting
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
-from ui.stepper import fmt, legend_html, sentence_html
+from ui.stepper import legend_html, sentence_html
 from ui.theme import GREY, ROLES
 
 from ui import sgns_view
@@ -60,7 +60,7 @@ with st.container(border=True):
     c1, c2 = st.columns([3, 2])
     with c1:
         st.radio(t("p6.source"), SOURCES, **STATE.widget("p6_source"), horizontal=True,
-                 format_func=fmt("p6.source_"))
+                 format_func=tr_format("p6.source_"))
         ss_source = st.session_state.p6_source
         # Always drawn (disabled for the corpora) so an edited sentence survives a trip to a corpus and back.
         st.text_area(t("p6.text"), **STATE.widget("p6_text"), height=80, max_chars=2000,
@@ -71,7 +71,7 @@ with st.container(border=True):
             text = md("p6_toy_corpus" if ss_source == "toy" else "p6_toy_corpus_zh", lang="en")
             with st.expander(t("p6.toy_caption")):
                 st.text(text)
-        st.radio(t("p6.sg"), (1, 0), **STATE.widget("p6_sg"), horizontal=True, format_func=fmt("p6.sg_"),
+        st.radio(t("p6.sg"), (1, 0), **STATE.widget("p6_sg"), horizontal=True, format_func=tr_format("p6.sg_"),
                  help=t("p6.sg_help"))
     with c2:
         a, b = st.columns(2)

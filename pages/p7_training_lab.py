@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import alt, lab, lab_runs
 from ui.charts import loss_figure
-from ui.i18n import md, t
+from ui.i18n import md, t, tr_format
 from ui.maps import word_map
 from ui.path import page_end
 from ui.words import md_escape, md_list, parse_words, split_known
@@ -15,11 +15,6 @@ TICK = 0.25  # seconds between two play ticks (each trains 1/lab_runs.STEPS of t
 lab.STATE.restore()
 ss = st.session_state
 
-
-def _tr(prefix: str):
-    """format_func for translated options, bound to this run's language (AppTest calls it outside the run)."""
-    lang = st.session_state.get("lang")
-    return lambda v: t(f"{prefix}{v}", lang=lang)
 
 
 def _on_corpus_change() -> None:
@@ -43,10 +38,10 @@ left, right = st.columns([1.25, 2.2], gap="large")
 # --------------------------------------------------------------------------------------------- corpus
 with left:
     st.subheader(t("p7.corpus_header"))
-    st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], format_func=_tr("p7.corpus_"),
+    st.selectbox(t("p7.corpus"), [*lab.CORPORA, lab.CUSTOM], format_func=tr_format("p7.corpus_"),
                  **lab.STATE.widget("p7_corpus", on_change=_on_corpus_change))
     st.radio(t("p7.chinese"), ["word", "char"], **lab.STATE.widget("p7_chinese"), horizontal=True,
-             format_func=_tr("p7.chinese_"), help=t("p7.chinese_help"))
+             format_func=tr_format("p7.chinese_"), help=t("p7.chinese_help"))
     corpus, corpus_error = None, None
     if ss["p7_corpus"] == lab.CUSTOM:
         upload = st.file_uploader(t("p7.upload", mb=lab.MAX_BYTES // 1_000_000), type=["txt"], key="p7_upload")
@@ -89,7 +84,7 @@ with left:
         return t(f"p7.help_{name}") + " " + t("p7.gensim_default", value=g[name])
 
     c1, c2 = st.columns(2)
-    c1.radio(t("p7.param_sg"), [1, 0], **lab.STATE.widget("p7_sg"), format_func=_tr("p7.sg_"), help=_help("sg"),
+    c1.radio(t("p7.param_sg"), [1, 0], **lab.STATE.widget("p7_sg"), format_func=tr_format("p7.sg_"), help=_help("sg"),
              horizontal=True)
     c2.number_input(t("p7.param_alpha"), 0.0001, 10.0, **lab.STATE.widget("p7_alpha"), step=0.005, format="%.4f",
                     help=_help("alpha"))

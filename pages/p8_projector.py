@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import alt, maps, projector as pj, theme
 from ui.data import glove
-from ui.i18n import md, t
+from ui.i18n import md, t, tr_format
 from ui.path import page_end
 from ui.state import PageState, Setting
 from ui.words import did_you_mean, md_escape, md_list
@@ -27,11 +27,6 @@ FIG_KEYS = ("p8_source", "p8_n", "p8_method", "p8_dims", "p8_pcx", "p8_pcy", "p8
             "p8_tseed", "p8_tsne_n", "p8_xpair", "p8_ypair", "p8_search", "p8_nn", "p8_colour", "p8_k", "p8_groups")
 ss = st.session_state
 
-
-def _tr(prefix: str):
-    """format_func for translated options, bound to this run's language (AppTest calls it outside the run)."""
-    lang = st.session_state.get("lang")
-    return lambda v: t(f"{prefix}{v}", lang=lang)
 
 
 # Every control of the page, shared in the URL (a link reproduces the picture; the groups are read, not written).
@@ -64,7 +59,7 @@ st.markdown(md("p8_intro"))
 left, right = st.columns([1, 2.2], gap="large")
 with left:
     st.subheader(t("p8.source_header"))
-    st.radio(t("p8.source"), SOURCES, **STATE.widget("p8_source"), format_func=_tr("p8.source_"))
+    st.radio(t("p8.source"), SOURCES, **STATE.widget("p8_source"), format_func=tr_format("p8.source_"))
     kv, key = None, None
     if ss["p8_source"] == "glove":
         full = glove()
@@ -97,7 +92,7 @@ with left:
         st.slider(t("p8.n"), 100, pj.MAX_WORDS, **STATE.widget("p8_n"), step=100, help=t("p8.n_help"))
 
     st.subheader(t("p8.projection_header"))
-    st.radio(t("p8.method"), METHODS, **STATE.widget("p8_method"), format_func=_tr("p8.method_"), horizontal=True)
+    st.radio(t("p8.method"), METHODS, **STATE.widget("p8_method"), format_func=tr_format("p8.method_"), horizontal=True)
     method = ss["p8_method"]
     if method == "pca":
         st.radio(t("p8.dims"), (2, 3), **STATE.widget("p8_dims"), horizontal=True, format_func=lambda d: f"{d}D")
@@ -119,7 +114,7 @@ with left:
     st.subheader(t("p8.explore_header"))
     st.text_input(t("p8.search"), **STATE.widget("p8_search"))
     st.slider(t("p8.nn"), 1, 50, **STATE.widget("p8_nn"))
-    st.radio(t("p8.colour"), COLOURINGS, **STATE.widget("p8_colour"), format_func=_tr("p8.colour_"),
+    st.radio(t("p8.colour"), COLOURINGS, **STATE.widget("p8_colour"), format_func=tr_format("p8.colour_"),
              horizontal=True)
     if ss["p8_colour"] == "kmeans":
         st.slider(t("p8.k"), 2, 20, **STATE.widget("p8_k"))

@@ -55,6 +55,15 @@ def t(key: str, lang: str | None = None, **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def tr_format(prefix: str):
+    """format_func for option widgets: option `x` shows as t(prefix + str(x)), e.g. tr_format("p7.sg_") for sg=1.
+
+    The language is bound now, because Streamlit (and AppTest) may call format_func outside the script run.
+    """
+    lang = current_lang()
+    return lambda option: t(f"{prefix}{option}", lang=lang)
+
+
 @lru_cache(maxsize=None)
 def _markdown(lang: str, name: str) -> str:
     return (ASSETS / "text" / lang / f"{name}.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ui.checkpoint import checkpoint
 from ui.words import md_escape
-from ui.i18n import current_lang, t
+from ui.i18n import current_lang, t, tr_format
 from w2v_core.checks import DOWN, SAME, UP, column_choices, compare, odd_one_out, rank_of, top_choices, would_top
 from w2v_core.columns import cosine_terms, shared_columns
 
@@ -21,10 +21,9 @@ def p1_stretch(me, p1, scale: float) -> bool:
     """p1: does stretching (or flipping) person 1's arrow change the cosine with me?"""
     before, after = cosine_terms(me, p1).cos, cosine_terms(me, [scale * x for x in p1]).cos
     answer = compare(before, after)
-    lang = current_lang()  # bound for format_func (called outside the run by AppTest)
     return checkpoint(
         "p1.stretch", t("checkpoint.p1_stretch_q", scale=f"{scale:g}"), answer, options=(UP, SAME, DOWN),
-        format_func=lambda k: t(f"checkpoint.p1_stretch_{k}", lang=lang), context=(tuple(me), tuple(p1), scale),
+        format_func=tr_format("checkpoint.p1_stretch_"), context=(tuple(me), tuple(p1), scale),
         reason=t("checkpoint.p1_stretch_why", before=f"{before:.3f}", after=f"{after:.3f}", scale=f"{scale:g}"),
         next_step=t("checkpoint.p1_stretch_next"))
 

@@ -8,7 +8,6 @@ import html
 from typing import Iterable, Sequence
 
 import numpy as np
-import pandas as pd
 
 from ui.theme import CHIP, CHIP_TEXT, MARKS, ROLES, TEXT_ON
 
@@ -53,20 +52,3 @@ def legend_html(items: Iterable[tuple[str, str]]) -> str:
 def vec_str(v: np.ndarray, digits: int = 3) -> str:
     """A short vector as text, e.g. [0.012, -0.340]."""
     return "[" + ", ".join(f"{x:.{digits}f}" for x in np.asarray(v, dtype=float)) + "]"
-
-
-def table(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    """rows (dicts from w2v_core) -> DataFrame with translated column names, in the order of `columns`."""
-    df = pd.DataFrame(rows, columns=list(columns))
-    return df.rename(columns=columns)
-
-
-def fmt(prefix: str):
-    """format_func for option widgets: `prefix + option` translated in the language of this run.
-
-    The language is bound now, because AppTest (and Streamlit) may call format_func outside the script run.
-    """
-    from ui.i18n import current_lang, t
-
-    lang = current_lang()
-    return lambda option: t(f"{prefix}{option}", lang=lang)
