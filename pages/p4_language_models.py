@@ -10,9 +10,9 @@ from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting
 from ui.path import page_end
 from ui.stepper import legend_html, sentence_html
-
+from ui.words import md_list, split_known
 from w2v_core.samples import lm_windows
-from w2v_core.softmax_lm import SoftmaxLM
+from w2v_core.softmax_lm import SoftmaxLM, UnknownWordsError
 from w2v_core.text import split_sentences, tokenize
 
 MAX_WORDS = 80  # a window sliding over more than this is no longer readable
@@ -61,14 +61,14 @@ lm = language_model(2, 0, st.session_state.p4_lm)
 words = lm.vocab.index_to_key
 st.text_input(t("p4.prev"), **STATE.widget("p4_prev"), max_chars=200, help=t("p4.prev_help"))
 prev = tokenize(st.session_state.p4_prev)
-unknown = [w for w in prev[-lm.left:] if w not in lm.vocab]
+_, unknown = split_known(lm.vocab, prev[-lm.left:])
 with st.expander(t("p4.vocab_title", v=len(words))):
     st.write(", ".join(sorted(words)))
 
 if not prev:
     st.info(t("p4.prev_empty"))
 elif unknown:
-    st.warning(t("p4.unknown", words=", ".join(unknown)))
+    st.warning(t("p4.unknown", words=md_list(unknown)))
 else:
     probs, trace = lm.predict(prev)
     top = np.argsort(probs)[::-1][:TOP]
@@ -190,8 +190,8 @@ else:
         with col:
             try:
                 probs, _ = model.predict(left_words, rw)
-            except KeyError as err:
-                st.warning(t("p4.unknown", words=str(err).split(":", 1)[-1].strip(" '\"")))
+            except UnknownWordsError as err:
+                st.warning(t("p4.unknown", words=md_list(err.words)))
                 continue
             top = np.argsort(probs)[::-1][:5]
             seen = " ".join(left_words[-model.left:]) + " ____ " + " ".join(rw)

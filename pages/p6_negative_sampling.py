@@ -5,17 +5,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import md, t, tr_format
-from ui import alt
-from ui.state import PageState, Setting
+from ui import alt, sgns_view
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
-from ui.stepper import legend_html, sentence_html
-from ui.theme import GREY, ROLES
-
-from ui import sgns_view
+from ui.i18n import md, t, tr_format
 from ui.p6_softmax import softmax_section
 from ui.path import page_end
+from ui.state import PageState, Setting
+from ui.stepper import legend_html
+from ui.theme import GREY, ROLES
 from w2v_core import sgns_demo
 from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.samples import NegativeSampler, unigram_distribution

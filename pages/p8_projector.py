@@ -157,7 +157,7 @@ with right:
         proj = pj.tsne(key, float(ss["p8_perplexity"]), int(ss["p8_iters"]), int(ss["p8_tseed"]), X, _progress)
         bar.empty()
         coords, titles = proj.coords, ("t-SNE 1", "t-SNE 2", "")
-        if getattr(proj, "note", ""):
+        if proj.note:
             st.caption(t("p8.tsne_note", perplexity=f"{proj.perplexity:.3g}"))
     else:
         xp, yp = pj.parse_pair(ss["p8_xpair"]), pj.parse_pair(ss["p8_ypair"])
@@ -174,7 +174,6 @@ with right:
         except UnknownWordError as exc:
             st.warning(t("p8.unknown_word", word=md_escape(exc.word)))
             st.stop()
-        coords = getattr(coords, "coords", coords)
         titles = tuple(html.escape(f"{a} → {b}") for a, b in (xp, yp)) + ("",)  # plotly titles render tags
 
     # ---------------------------------------------------------------------------------------------- search

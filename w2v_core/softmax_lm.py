@@ -10,6 +10,18 @@ from .sgns import _scores_and_grads
 from .text import Vocab
 
 PAD = "<pad>"  # fills missing neighbours at sentence edges; an input only, never a prediction
+BLOCK = 16_384  # columns of W updated at a time by an in-place step (no (n*d, V) gradient matrix in memory)
+
+
+class UnknownWordsError(KeyError):
+    """Words the language model never saw; ``.words`` lists them in the order given."""
+
+    def __init__(self, words):
+        self.words = list(words)
+        super().__init__(*self.words)
+
+    def __str__(self):
+        return f"not in the vocabulary: {', '.join(self.words)}"
 
 
 @dataclass
@@ -35,29 +47,41 @@ def _forward(params, context_ids) -> LMTrace:
     return LMTrace(ids, emb, hidden, logits, z / z.sum())
 
 
-def _backward(params, trace: LMTrace, target: int) -> LMTrace:
-    r"""Cross-entropy gradients: :math:`\partial L/\partial \text{logits} = p - y = -\text{error}`."""
+def _backward(params, trace: LMTrace, target: int, grad_w: bool = True) -> LMTrace:
+    r"""Cross-entropy gradients: :math:`\partial L/\partial \text{logits} = p - y = -\text{error}`.
+
+    ``grad_w=False`` leaves out dL/dW, an (n*d, V) matrix that is just ``outer(hidden, dlogits)``."""
     trace.onehot = np.zeros_like(trace.probs)
     trace.onehot[target] = 1
     trace.error = trace.onehot - trace.probs  # (V,)
     trace.loss = float(-np.log(max(trace.probs[target], 1e-300)))
     dlogits = -trace.error  # (V,)
-    trace.grads = {"W": np.outer(trace.hidden, dlogits),  # (n*d, V)
-                   "b": dlogits,  # (V,)
+    trace.grads = {"b": dlogits,  # (V,)
                    "E": (params["W"] @ dlogits).reshape(trace.embeddings.shape)}  # (n, d) back through concat
+    if grad_w:
+        trace.grads["W"] = np.outer(trace.hidden, dlogits)  # (n*d, V)
     return trace
 
 
-def softmax_step(params: dict, context_ids, target: int, lr: float):
-    r"""One SGD step of the language model; pure: returns ``(new_params, trace)``.
+def softmax_step(params: dict, context_ids, target: int, lr: float, inplace: bool = False):
+    r"""One SGD step of the language model; returns ``(new_params, trace)``.
 
     .. math:: h = [e_{w_1}; \dots; e_{w_n}], \quad p = \mathrm{softmax}(W^\top h + b), \quad L = -\log p_y
 
     Every step touches all V columns of ``W``: this is why a full softmax is expensive for a big vocabulary.
+    Pure by default. ``inplace=True`` updates ``params``' arrays themselves, ``W`` a block of columns at a time,
+    and leaves dL/dW out of the trace, so a step over 400,000 words needs little more memory than ``W``.
     """
-    trace = _backward(params, _forward(params, context_ids), int(target))
+    trace = _backward(params, _forward(params, context_ids), int(target), grad_w=not inplace)
     g = trace.grads
-    new = {"W": params["W"] - lr * g["W"], "b": params["b"] - lr * g["b"], "E": params["E"].copy()}
+    if inplace:
+        new = params
+        W, step = params["W"], -lr * trace.hidden  # (n*d,)
+        for a in range(0, W.shape[1], BLOCK):  # W -= lr * outer(hidden, dlogits), block by block
+            W[:, a:a + BLOCK] += np.outer(step, g["b"][a:a + BLOCK])
+        params["b"] -= lr * g["b"]
+    else:
+        new = {"W": params["W"] - lr * g["W"], "b": params["b"] - lr * g["b"], "E": params["E"].copy()}
     np.add.at(new["E"], trace.context_ids, -lr * g["E"])  # a word twice in the context gets both updates
     return new, trace
 
@@ -105,7 +129,7 @@ class SoftmaxLM:
         if strict:
             unknown = [w for w in [*left_words, *right_words] if w not in self.vocab]
             if unknown:
-                raise KeyError(f"not in the vocabulary: {', '.join(unknown)}")
+                raise UnknownWordsError(unknown)
         look = lambda w: self.vocab.key_to_index.get(w, pad)  # noqa: E731 - rare words (min_count) -> pad
         lw = [look(w) for w in list(left_words)[-self.left:]] if self.left else []
         rw = [look(w) for w in list(right_words)[:self.right]]
@@ -114,12 +138,13 @@ class SoftmaxLM:
     def predict(self, left_words, right_words=(), target=None):
         """Probabilities over ``vocab`` for the blank, and the trace (with error and loss if ``target`` given).
 
-        Unknown words raise ``KeyError``; fewer words than ``left``/``right`` are padded.
+        Unknown words raise :class:`UnknownWordsError` (a ``KeyError``); fewer words than ``left``/``right`` are
+        padded.
         """
         trace = _forward(self.params, self._ids(left_words, right_words, strict=True))
         if target is not None:
             if target not in self.vocab:
-                raise KeyError(f"not in the vocabulary: {target}")
+                raise UnknownWordsError([target])
             trace = _backward(self.params, trace, self.vocab.key_to_index[target])
         return trace.probs, trace
 
@@ -134,29 +159,13 @@ def _median_seconds(fn, repeats: int) -> float:
 
 
 def time_softmax_step(vocab_size: int, dim: int = 100, repeats: int = 5, context: int = 2) -> float:
-    """Seconds for one full-softmax training step (forward, backward, in-place update) over ``vocab_size`` words.
-
-    Same arithmetic as :func:`softmax_step`, but ``W`` is updated in place, a block of columns at a time, so
-    timing 400,000 words needs little more memory than ``W`` itself (no full-size gradient matrix).
-    """
+    """Seconds for one full-softmax training step (:func:`softmax_step` in place) over ``vocab_size`` words."""
     rng = np.random.default_rng(0)
-    E = rng.normal(size=(context, dim)).astype(np.float32)  # (n, d)
-    W = rng.normal(0, 0.01, size=(context * dim, vocab_size)).astype(np.float32)  # (n*d, V)
-    b = np.zeros(vocab_size, dtype=np.float32)  # (V,)
-    lr, block = np.float32(0.01), 16384
-
-    def step():
-        hidden = E.reshape(-1)  # (n*d,)
-        logits = hidden @ W + b  # (V,)
-        z = np.exp(logits - logits.max())
-        dlogits = z / z.sum()  # (V,) probs - onehot, target 0
-        dlogits[0] -= 1
-        dhidden = W @ dlogits  # (n*d,) before W changes, as in softmax_step
-        for a in range(0, vocab_size, block):  # W -= lr * outer(hidden, dlogits), block by block
-            W[:, a:a + block] -= np.outer(lr * hidden, dlogits[a:a + block])
-        b[:] -= lr * dlogits
-        E[:] -= lr * dhidden.reshape(E.shape)
-    return _median_seconds(step, repeats)
+    params = {"E": rng.normal(size=(context, dim)).astype(np.float32),  # (n, d)
+              "W": rng.normal(0, 0.01, size=(context * dim, vocab_size)).astype(np.float32),  # (n*d, V)
+              "b": np.zeros(vocab_size, dtype=np.float32)}  # (V,)
+    ids = np.arange(context)
+    return _median_seconds(lambda: softmax_step(params, ids, 0, 0.01, inplace=True), repeats)
 
 
 def time_sgns_step(negative: int = 5, dim: int = 100, repeats: int = 5) -> float:

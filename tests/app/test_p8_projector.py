@@ -62,7 +62,6 @@ def test_word_pair_axes_equal_core(kv):
     at = open_page(PAGE, n=400, method="axes", xpair="man woman", ypair="poor rich")
     sub = kv.subset(400)
     ref = projections.word_axes(kv, list(sub.index_to_key), ("man", "woman"), ("poor", "rich"))
-    ref = getattr(ref, "coords", ref)
     np.testing.assert_allclose(plotly_array(points(at)["x"], float), np.asarray(ref)[:, 0], rtol=1e-4, atol=1e-4)
     at.text_input(key="p8_xpair").set_value("man").run()
     assert at.warning and not at.exception  # one word is not a pair

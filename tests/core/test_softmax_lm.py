@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from w2v_core.softmax_lm import SoftmaxLM, softmax_step, time_sgns_step, time_softmax_step
+from w2v_core import softmax_lm
+from w2v_core.softmax_lm import SoftmaxLM, UnknownWordsError, softmax_step, time_sgns_step, time_softmax_step
 
 
 def _params(V=7, n=2, d=3, seed=0):
@@ -55,6 +56,19 @@ def test_step_is_pure_and_lowers_the_loss():
     assert _loss(new, [1, 2], 0) < t.loss
 
 
+@pytest.mark.parametrize("ids", [[1, 2], [2, 2]])  # a repeated word gets both updates in both modes
+def test_in_place_step_is_the_pure_step(ids, monkeypatch):
+    """time_softmax_step times the in-place step: it must give the pure step's numbers, across several blocks."""
+    monkeypatch.setattr(softmax_lm, "BLOCK", 3)  # V=7: blocks of 3, 3 and 1 columns
+    p = _params()
+    pure, t_pure = softmax_step(p, ids, 4, lr=0.1)
+    same, t_same = softmax_step(p, ids, 4, lr=0.1, inplace=True)
+    assert same is p and "W" not in t_same.grads
+    for k in ("W", "b", "E"):
+        np.testing.assert_allclose(same[k], pure[k], rtol=1e-12, atol=1e-12)
+    assert np.isclose(t_same.loss, t_pure.loss) and np.allclose(t_same.grads["E"], t_pure.grads["E"])
+
+
 def _corpus():
     rng = np.random.default_rng(0)
     subj, verb, obj = ["the king", "a dog", "my mother"], ["eats", "likes", "sees"], ["bread", "fish", "apples"]
@@ -83,6 +97,12 @@ def test_predict_with_target_padding_and_unknown_words():
     assert t.context_ids[0] == len(lm.vocab) and np.isclose(t.loss, -np.log(probs[lm.vocab.key_to_index["eats"]]))
     with pytest.raises(KeyError, match="zebra"):
         lm.predict(["the", "zebra"])
+    with pytest.raises(UnknownWordsError) as err:
+        lm.predict(["zebra", "the", "unicorn"], target="dragon")
+    assert err.value.words == ["zebra", "unicorn"]
+    with pytest.raises(UnknownWordsError) as err:
+        lm.predict(["the", "king"], target="dragon")
+    assert err.value.words == ["dragon"]
     with pytest.raises(ValueError):
         SoftmaxLM.train(_corpus(), left=0, right=0)
     assert SoftmaxLM.train(_corpus(), left=2, epochs=1, seed=3).params["W"].tolist() == \
