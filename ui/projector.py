@@ -11,6 +11,7 @@ from collections import OrderedDict
 import numpy as np
 import streamlit as st
 
+from ui.words import parse_words
 from w2v_core import projections
 
 MAX_UPLOAD_BYTES = 50_000_000  # an uploaded word2vec file (text or binary)
@@ -86,8 +87,9 @@ def kmeans(key: str, k: int, seed: int, _X: np.ndarray):
 
 def parse_pair(text: str) -> tuple[str, str] | None:
     """'man woman' or 'man -> woman' or 'man,woman' -> ('man', 'woman'); anything else -> None."""
-    parts = [p for p in text.replace("->", " ").replace("→", " ").replace(",", " ").replace("，", " ").split() if p]
-    return (parts[0].lower(), parts[1].lower()) if len(parts) == 2 else None
+    # unique=False: "man man" stays two words, so the page can say why the same word twice gives no axis.
+    parts = parse_words(text.replace("->", " ").replace("→", " "), limit=3, unique=False)
+    return (parts[0], parts[1]) if len(parts) == 2 else None
 
 
 def parse_groups(text: str, limit: int = 20) -> dict[str, list[str]]:
@@ -97,7 +99,7 @@ def parse_groups(text: str, limit: int = 20) -> dict[str, list[str]]:
         name, sep, words = line.partition(":") if ":" in line else line.partition("：")
         if not sep:
             continue
-        ws = [w.lower() for w in words.replace(",", " ").replace("，", " ").split()][:200]
+        ws = parse_words(words, limit=200)
         if name.strip() and ws:
             groups[name.strip()[:40]] = ws
     return groups
