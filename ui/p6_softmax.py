@@ -19,7 +19,7 @@ DIM = 50  # like GloVe 6B 50d
 @st.cache_resource
 def _untrained_lm() -> SoftmaxLM:
     """An untrained (epochs=0) model over the sentence's words: its first prediction is a guess. Shared, read-only."""
-    return SoftmaxLM.train([tokenize(SENTENCE)], left=2, right=0, dim=8, epochs=0, seed=0)
+    return SoftmaxLM.train([tokenize(SENTENCE)], left=1, right=0, dim=8, epochs=0, seed=0)  # one input word
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -35,7 +35,7 @@ def measure(largest: int, negative: int, run: int) -> pd.DataFrame:
 def softmax_section(negative: int = 5) -> None:
     lm = _untrained_lm()
     words = lm.vocab.index_to_key
-    probs, trace = lm.predict(["thou", "shalt"], target="not")
+    probs, trace = lm.predict(["not"], target="thou")  # the article's first sample: input not, target thou
     st.markdown(t("p6.sm_example"))
     df = pd.DataFrame({t("p6.col_word"): words, t("p6.sm_prob"): np.asarray(trace.probs, float),
                        t("p6.col_target"): np.asarray(trace.onehot, float),
