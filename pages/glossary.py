@@ -1,4 +1,5 @@
 """Glossary: every term the pages use in English and Chinese, with its gensim name and the page that shows it."""
+import pandas as pd
 import streamlit as st
 
 from ui.glossary import terms
@@ -41,11 +42,11 @@ for page in (p for p in PAGES if p.key in PATH_KEYS):
         continue
     shown += len(rows)
     st.page_link(page.file, label=f"**{t(f'nav.{page.key}')}**", icon=page.icon, query_params={"lang": lang})
-    st.dataframe([{t("glossary.col_en"): term.en, t("glossary.col_zh"): term.zh,
-                   t("glossary.col_gensim"): term.gensim, t("glossary.col_meaning"): term.definition(lang),
-                   t("glossary.col_pages"): ", ".join(number(k) for k in term.pages)} for term in rows],
-                 hide_index=True, width="stretch", key=f"glossary_{page.key}",
-                 column_config={t("glossary.col_meaning"): st.column_config.TextColumn(width="large")})
+    # st.table wraps long cells (st.dataframe cuts them off); the English term is the row's name.
+    st.table(pd.DataFrame([{t("glossary.col_en"): term.en, t("glossary.col_zh"): term.zh,
+                            t("glossary.col_meaning"): term.definition(lang), t("glossary.col_gensim"): term.gensim,
+                            t("glossary.col_pages"): ", ".join(number(k) for k in term.pages)} for term in rows])
+             .set_index(t("glossary.col_en")))
 if not shown:
     st.info(t("glossary.none"))
 st.caption(t("glossary.source"))

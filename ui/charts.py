@@ -8,7 +8,8 @@ from typing import Sequence
 
 import plotly.graph_objects as go
 
-from ui.theme import CATEGORICAL, FONT_CELLS, ROLES, TEXT, figure
+from ui.theme import CATEGORICAL, FONT_CELLS, GREY, ROLES, TEXT, figure
+from w2v_core.sgns import sigmoid
 
 PATTERNS = ["", "/", ".", "x"]  # bar fills: a second cue besides colour
 DASHES = ["solid", "dash", "dot", "dashdot"]
@@ -94,3 +95,19 @@ def loss_figure(history, x_title: str, y_title: str, height: int = 320) -> go.Fi
     empty = {} if xs else dict(range=[0, 1])
     return figure([curve], height=height, top=10, showlegend=False,
                   xaxis=dict(title=dict(text=x_title), **empty), yaxis=dict(title=dict(text=y_title), **empty))
+
+
+def sigmoid_curve(scores: Sequence[float], labels: Sequence[str], roles: Sequence[str], *, x_title: str,
+                  y_title: str, height: int = 300) -> go.Figure:
+    """sigma(x) = 1 / (1 + e^-x) as a curve, with one dot per score of a step in its role's colour (context, negative)."""
+    reach = max(6.0, *(abs(float(s)) + 1 for s in scores)) if len(scores) else 6.0  # every dot stays on the chart
+    xs = [reach * (i / 100 - 0.5) * 2 for i in range(101)]
+    curve = go.Scatter(x=xs, y=[float(sigmoid(x)) for x in xs], mode="lines", line=dict(color=GREY, width=3),
+                       hoverinfo="skip", showlegend=False)
+    dots = go.Scatter(x=[float(s) for s in scores], y=[float(sigmoid(s)) for s in scores], mode="markers+text",
+                      text=list(labels), textposition="top left", textfont=dict(size=14),
+                      marker=dict(size=14, color=[ROLES[r] for r in roles], line=dict(color="white", width=1)),
+                      hovertemplate="%{text}: σ(%{x:.4f}) = %{y:.4f}<extra></extra>", showlegend=False)
+    return figure([curve, dots], height=height, top=10, font=FONT_CELLS,
+                  xaxis=dict(title=dict(text=x_title), zeroline=True),
+                  yaxis=dict(title=dict(text=y_title), range=[-0.05, 1.1], tickvals=[0, 0.5, 1]))
