@@ -22,7 +22,7 @@ def page_end(key: str) -> None:
     lang = current_lang()
     st.divider()
     with st.container(border=True, key=f"path_end_{key}"):
-        st.subheader(t("path.recap_header"))
+        st.markdown(f"**{t('path.recap_header')}**")  # bold, like the pages' own take-away lines
         st.markdown(t(f"path.recap_{key}"))
         names = " · ".join(term.name(lang) for term in terms_on(key))
         st.page_link(GLOSSARY_PAGE, label=t("path.terms_link"), icon="📖",
