@@ -23,7 +23,7 @@ CODE = {
     "ns_exponent", "shrink_windows", "cbow_mean", "perplexity", "most_similar", "k-means", "wv.vectors", "syn1neg",
     "vectors.tsv", "metadata.tsv", "d2l-zh", "assets", "glossary.toml", "lang", "Mikolov", "Bengio", "Alammar",
     "Jay", "Levy", "Goldberg", "Big", "Five", "The", "Illustrated", "CosAdd", "CosMul", "txt", "vec", "bin",
-    "projector.tensorflow.org", "Load", "KeyedVectors", "Embedding", "Context", "skip-gram", "CBOW", "embedding",
+    "projector.tensorflow.org", "Load", "KeyedVectors",
 }
 # The article's example words and sentences, which stay English in the Chinese article too.
 EXAMPLES = {
@@ -35,7 +35,7 @@ EXAMPLES = {
 }
 # An English model or matrix name is fine only next to its Chinese name, in the same string.
 PAIRED = {"skip-gram": "跳元模型", "CBOW": "连续词袋", "Embedding": "嵌入", "Context": "上下文", "perplexity": "困惑度",
-          "embedding": "词嵌入"}
+          "embedding": "词嵌入", "epoch": "轮"}
 # Their options or labels are vocabulary words (so are the checkpoints that ask for a word of the list or the toy
 # corpus); the sidebar's language switch is bilingual on purpose.
 SKIP_KEYS = ("p2_group", "p3_preset", "p6_query", "p4_pick_", "lang_widget", "cp_p2_odd", "cp_p3_inputs", "cp_p4_next")
@@ -49,7 +49,8 @@ NUMBERED = re.compile(r"PC\d+")  # principal components: PC1, PC2, ...
 def untranslated(text: str) -> list[str]:
     """Latin words of `text` that are neither allowed names nor examples, and paired names standing alone."""
     text = re.sub(r"`[^`]*`|https?://\S+|\$[^$]*\$", " ", text)
-    bad = [w for w in WORD.findall(text) if w not in CODE and w.lower() not in EXAMPLES and not NUMBERED.fullmatch(w)]
+    bad = [w for w in WORD.findall(text)
+           if w not in CODE and w not in PAIRED and w.lower() not in EXAMPLES and not NUMBERED.fullmatch(w)]
     bad += [w for w, zh in PAIRED.items() if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) and zh not in text]
     return bad
 
