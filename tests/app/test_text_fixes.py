@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from apptest import chart_spec, open_page, plotly_array
+from apptest import chart_spec, open_page, plotly_array, reveal
 
 from ui.i18n import md, t
 
@@ -55,6 +55,7 @@ def test_p1_links_the_score_to_me(lang):
 def test_p3_strips_caption_names_the_ranking(method):
     at = open_page("pages/p3_analogies.py", lang="en")
     at.radio(key="p3_method").set_value(method).run()
+    reveal(at, "p3.analogy")  # the answers (and the strips) wait for a guess or "show me"
     caption = next(c.value for c in at.caption if "raw sum" in c.value)
     assert t(f"p3.method_{method}", lang="en") in caption
     assert t(f"p3.method_{'mul' if method == 'add' else 'add'}", lang="en") not in caption
