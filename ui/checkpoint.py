@@ -39,28 +39,29 @@ def page_of(cid: str) -> str:
 def record_answer(cid: str, answer: Any, correct: bool, context: Any = "") -> None:
     """Keep the learner's latest checked answer (one per checkpoint; checking again replaces it)."""
     old = _store()["answers"].get(cid, {})
-    same = old.get("context") == repr(context)
     _store()["answers"][cid] = {"answer": answer, "correct": bool(correct), "checked": True,
                                 "tries": old.get("tries", 0) + 1, "context": repr(context),
-                                "shown": same and old.get("shown", False)}
+                                "shown": old.get("shown")}
 
 
 def record_shown(cid: str, context: Any = "") -> None:
-    """The learner pressed "show me": the answer is revealed without counting as answered."""
-    old = _store()["answers"].get(cid, {})
-    if old.get("context") == repr(context):
-        old["shown"] = True
-    else:
-        _store()["answers"][cid] = {"answer": None, "correct": False, "checked": False, "tries": 0,
-                                    "context": repr(context), "shown": True}
+    """The learner pressed "show me" for this `context`: revealed, but not an answer (a checked one is kept)."""
+    rec = _store()["answers"].setdefault(cid, {"answer": None, "correct": False, "checked": False, "tries": 0,
+                                               "context": None, "shown": None})
+    rec["shown"] = repr(context)
 
 
 def answer_of(cid: str, context: Any = None) -> dict | None:
-    """The record of one checkpoint (None if never touched, or touched for another `context` when one is given)."""
+    """The record of one checkpoint: None if never touched; with `context`, only what concerns that context
+    (its checked answer, or a "show me" for it, which comes back with checked=False)."""
     rec = _store()["answers"].get(cid)
-    if rec is None or (context is not None and rec["context"] != repr(context)):
-        return None
-    return dict(rec)
+    if rec is None or context is None:
+        return dict(rec) if rec else None
+    if rec["context"] == repr(context):
+        return dict(rec)
+    if rec["shown"] == repr(context):
+        return {**rec, "answer": None, "correct": False, "checked": False}
+    return None
 
 
 def answers() -> dict[str, dict]:

@@ -74,6 +74,10 @@ def test_p3_show_me_reveals_without_counting_and_odd_words_are_escaped(kv, lang)
     assert t("checkpoint.wrong", lang=lang, yours=md_escape(typed), answer="queen") in verdicts(at, lang)
     assert said(at, t("checkpoint.p3_analogy_unknown", lang=lang, word=md_escape(typed), n=f"{len(kv):,}"))
     assert at.sidebar.expander[0].label == t("checkpoint.progress", lang=lang, answered=1, right=0)
+    at.selectbox(key="p3_preset").set_value("paris").run()  # "show me" on another analogy keeps that answer
+    reveal(at, "p3.analogy")
+    assert t("checkpoint.shown", lang=lang, answer="rome") in verdicts(at, lang) and not folded(at)
+    assert at.sidebar.expander[0].label == t("checkpoint.progress", lang=lang, answered=1, right=0)
 
 
 @pytest.mark.parametrize("lang", LANGS)
