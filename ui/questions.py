@@ -18,13 +18,15 @@ def _words(words) -> str:
 
 # ---------------------------------------------------------------- page 1
 def p1_stretch(me, p1, scale: float) -> bool:
-    """p1: does stretching (or flipping) person 1's arrow change the cosine with me?"""
-    before, after = cosine_terms(me, p1).cos, cosine_terms(me, [scale * x for x in p1]).cos
-    answer = compare(before, after)
+    """p1: does stretching (or flipping) person 1's arrow change the cosine with me? At × 1 it asks about a flip."""
+    factor = scale if scale != 1 else -1.0
+    before, after = cosine_terms(me, p1).cos, cosine_terms(me, [factor * x for x in p1]).cos
+    lang = current_lang()  # bound for format_func (called outside the run by AppTest)
+    question = t("checkpoint.p1_stretch_q" if scale != 1 else "checkpoint.p1_flip_q", scale=f"{factor:g}")
     return checkpoint(
-        "p1.stretch", t("checkpoint.p1_stretch_q", scale=f"{scale:g}"), answer, options=(UP, SAME, DOWN),
-        format_func=tr_format("checkpoint.p1_stretch_"), context=(tuple(me), tuple(p1), scale),
-        reason=t("checkpoint.p1_stretch_why", before=f"{before:.3f}", after=f"{after:.3f}", scale=f"{scale:g}"),
+        "p1.stretch", question, compare(before, after), options=(UP, SAME, DOWN),
+        format_func=lambda k: t(f"checkpoint.p1_stretch_{k}", lang=lang), context=(tuple(me), tuple(p1), factor),
+        reason=t("checkpoint.p1_stretch_why", before=f"{before:.3f}", after=f"{after:.3f}", scale=f"{factor:g}"),
         next_step=t("checkpoint.p1_stretch_next"))
 
 

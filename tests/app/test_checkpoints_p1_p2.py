@@ -27,21 +27,29 @@ def test_p1_stretch_wrong_then_right_then_follows_the_slider(lang):
     at = open_page(P1, lang=lang)
     me, p1 = (-0.4, 0.8), (-0.3, 0.2)
     cos = f"{cosine_terms(me, p1).cos:.3f}"
-    answer(at, "p1.stretch", "up")
-    wrong = t("checkpoint.wrong", lang=lang, yours=t("checkpoint.p1_stretch_up", lang=lang),
-              answer=t("checkpoint.p1_stretch_same", lang=lang))
-    assert wrong in verdicts(at, lang)
-    assert said(at, t("checkpoint.p1_stretch_why", lang=lang, before=cos, after=cos, scale="1"))
-    answer(at, "p1.stretch", "same")
-    assert t("checkpoint.right", lang=lang, answer=t("checkpoint.p1_stretch_same", lang=lang)) in verdicts(at, lang)
-    # flip person 1: a new question (the answer is cleared) whose computed answer is now "lower"
-    at.select_slider(key="p1_scale").set_value(-1.0).run()
-    assert at.radio(key="cp_p1_stretch").value is None and not verdicts(at, lang)
-    answer(at, "p1.stretch", "same")
     flipped = f"{cosine_terms(me, (0.3, -0.2)).cos:.3f}"
-    assert t("checkpoint.wrong", lang=lang, yours=t("checkpoint.p1_stretch_same", lang=lang),
-             answer=t("checkpoint.p1_stretch_down", lang=lang)) in verdicts(at, lang)
+    label = {k: t(f"checkpoint.p1_stretch_{k}", lang=lang) for k in ("up", "same", "down")}
+    assert said(at, t("checkpoint.p1_flip_q", lang=lang, scale="-1"))  # at × 1 it asks about a flip
+    answer(at, "p1.stretch", "same")
+    assert t("checkpoint.wrong", lang=lang, yours=label["same"], answer=label["down"]) in verdicts(at, lang)
     assert said(at, t("checkpoint.p1_stretch_why", lang=lang, before=cos, after=flipped, scale="-1"))
+    answer(at, "p1.stretch", "down")
+    assert t("checkpoint.right", lang=lang, answer=label["down"]) in verdicts(at, lang)
+    # stretch person 1 × 3: a new question (the answer is cleared) whose computed answer is "the same"
+    at.select_slider(key="p1_scale").set_value(3.0).run()
+    assert at.radio(key="cp_p1_stretch").value is None and not verdicts(at, lang)
+    assert said(at, t("checkpoint.p1_stretch_q", lang=lang, scale="3"))
+    answer(at, "p1.stretch", "up")
+    stretched = f"{cosine_terms(me, (-0.9, 0.6)).cos:.3f}"
+    assert stretched == cos
+    assert t("checkpoint.wrong", lang=lang, yours=label["up"], answer=label["same"]) in verdicts(at, lang)
+    assert said(at, t("checkpoint.p1_stretch_why", lang=lang, before=cos, after=stretched, scale="3"))
+    # a person 1 on the far side of me: flipping now brings the arrows closer
+    at.select_slider(key="p1_scale").set_value(1.0).run()
+    at.number_input(key="p1_p1_x").set_value(0.4).run()
+    at.number_input(key="p1_p1_y").set_value(-0.8).run()
+    answer(at, "p1.stretch", "up")
+    assert t("checkpoint.right", lang=lang, answer=label["up"]) in verdicts(at, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -100,7 +108,7 @@ def test_p2_shared_column_comes_from_the_finder(kv, lang):
 def test_sidebar_counts_answers_per_page_and_answers_survive_a_page_change(kv, lang):
     at = open_page(P1, lang=lang)
     assert at.sidebar.expander[0].label == t("checkpoint.progress", lang=lang, answered=0, right=0)
-    answer(at, "p1.stretch", "same")
+    answer(at, "p1.stretch", "down")
     at.switch_page(P2).run()
     answer(at, "p2.odd", "king")
     answer(at, "p2.column", column_question(kv, ["queen", "king", "woman", "girl", "boy", "man", "water"])[1])
@@ -109,8 +117,8 @@ def test_sidebar_counts_answers_per_page_and_answers_survive_a_page_change(kv, l
     assert t("checkpoint.progress_page", lang=lang, page=t("nav.p1", lang=lang), answered=1, right=1) in lines
     assert t("checkpoint.progress_page", lang=lang, page=t("nav.p2", lang=lang), answered=2, right=1) in lines
     at.switch_page(P1).run()
-    assert at.radio(key="cp_p1_stretch").value == "same"  # the checked answer is back, with its feedback
-    assert t("checkpoint.right", lang=lang, answer=t("checkpoint.p1_stretch_same", lang=lang)) in verdicts(at, lang)
+    assert at.radio(key="cp_p1_stretch").value == "down"  # the checked answer is back, with its feedback
+    assert t("checkpoint.right", lang=lang, answer=t("checkpoint.p1_stretch_down", lang=lang)) in verdicts(at, lang)
     stored = at.session_state["_checkpoints"]["answers"]
     assert {k: (v["answer"], v["correct"]) for k, v in stored.items()} == {
-        "p1.stretch": ("same", True), "p2.odd": ("king", False), "p2.column": (stored["p2.column"]["answer"], True)}
+        "p1.stretch": ("down", True), "p2.odd": ("king", False), "p2.column": (stored["p2.column"]["answer"], True)}
