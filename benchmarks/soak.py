@@ -5,10 +5,11 @@ A session is a Streamlit websocket (benchmarks/students.py) that opens a page, d
 closes. Arrivals are spread evenly over the run. Every 5 s the RSS of each replica is sampled from /proc.
 
 First a probe: 20 sessions open every page and train once, stay open, then leave: MB per open session and what is
-left per session once they left. Then the churn. Reported per replica: RSS when warm (after the probe), the peak up to the run's half-way point ("minute 10" of 20), the peak over
-the last quarter ("the last 5 minutes"), RSS once every session has left and the disconnected-session TTL has
-passed, and the growth per session (MB per 100 sessions) in the first and the second half of the run. The target:
-the last quarter's peak within 10 % of the half-way peak, and at most 1 GB.
+left per session once they left. Then the churn. Reported per replica: RSS when warm (after the probe), the peak up
+to the run's half-way point ("minute 10" of 20), the peak over the last quarter ("the last 5 minutes"), RSS once
+every session has left and the disconnected-session TTL has passed, and the growth per session (MB per 100
+sessions) in the first and the second half of the run. The target: the last quarter's peak within 10 % of the
+half-way peak, and at most 1 GB.
 
     python -m benchmarks.soak [--minutes 20] [--sessions 400] [--replicas 2]
 """
@@ -106,7 +107,8 @@ async def churn(port: int, replicas: list, sessions: int, seconds: float, sample
 
     async def sample():
         while True:
-            samples.append((round(time.monotonic() - t0, 1), len(started), [round(rss_mb([r.pid]), 1) for r in replicas],
+            rss = [round(rss_mb([r.pid]), 1) for r in replicas]
+            samples.append((round(time.monotonic() - t0, 1), len(started), rss,
                             [streamlit_metrics(r.port) for r in replicas]))
             await asyncio.sleep(SAMPLE_S)
 
@@ -181,8 +183,8 @@ def format_result(r: dict) -> str:
     if r.get("per_session"):
         q = r["per_session"]
         lines.append(f"  per session ({q['sessions']} that open every page and train once): "
-                     f"{q['mb_per_open_session']} MB while open, {q['mb_per_session_after_leaving']} MB left after they "
-                     f"left and the TTL passed")
+                     f"{q['mb_per_open_session']} MB while open, {q['mb_per_session_after_leaving']} MB left after "
+                     f"they left and the TTL passed")
     lines += [f"  ERROR {e}" for e in r["error_samples"][:5]]
     return "\n".join(lines)
 
@@ -193,7 +195,7 @@ if __name__ == "__main__":
     ap.add_argument("--sessions", type=int, default=400)
     ap.add_argument("--replicas", type=int, default=2)
     ap.add_argument("--settle", type=float, default=TTL_S + 30, help="seconds to wait after the last session left")
-    ap.add_argument("--probe", type=int, default=20, help="sessions of the per-session probe before the churn (0: none)")
+    ap.add_argument("--probe", type=int, default=20, help="sessions of the per-session probe (0: none)")
     ap.add_argument("--json", help="also write the full result (with every sample) to this file")
     a = ap.parse_args()
     res = main(a.minutes, a.sessions, a.replicas, a.settle, a.probe)

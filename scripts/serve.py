@@ -162,7 +162,8 @@ def stop_running(run_dir: Path = RUN_DIR, wait: float = 30) -> str:
                 os.kill(pid, sig)
         time.sleep(2 if left and sig == signal.SIGTERM else 0)
     pid_file.unlink(missing_ok=True)
-    return f"stopped {2 + len(pids['replicas'])} processes (serve, haproxy, replicas)" + (f" ({len(left)} killed)" if left else "")
+    killed = f" ({len(left)} of them killed)" if left else ""
+    return f"stopped {2 + len(pids['replicas'])} processes (serve, haproxy, replicas){killed}"
 
 
 def _interrupt(*_) -> None:

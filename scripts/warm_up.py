@@ -44,8 +44,9 @@ def warm(port: int, host: str = live_server.HOST, wait: float = 120.0) -> tuple[
         return False, f"warm-up: {type(exc).__name__}: {exc}"
     failed = [v for v in visits if v[3]]
     total = sum(v[2] for v in visits)
+    problems = "".join(f"\n  {lang} {page}: {problem}" for lang, page, _, problem in failed)
     return not failed, (f"warm-up: opened {len(visits) - 1} pages (en + zh) and trained once on port {port} in "
-                        f"{total:.1f} s" + "".join(f"\n  {lang} {page}: {problem}" for lang, page, _, problem in failed))
+                        f"{total:.1f} s{problems}")
 
 
 def main(argv=None) -> int:
