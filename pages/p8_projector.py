@@ -193,10 +193,11 @@ with right:
     fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
     if ss.get("p8_fig", (None,))[0] != fig_key:
         # ---------------------------------------------------------------------------------------------- colour
-        ids, names, labelled = None, [], []
+        ids, names, labelled, tags = None, [], [], None
         if ss["p8_colour"] == "kmeans":
             ids = pj.kmeans(f"{key}", int(ss["p8_k"]), 0, X)
             names = [t("p8.cluster", i=i + 1) for i in range(int(ss["p8_k"]))]
+            tags = [str(i + 1) for i in range(len(names))]  # on the map: the cluster's number, short
         elif ss["p8_colour"] == "groups":
             groups = pj.parse_groups(ss["p8_groups"])
             where = {w: i for i, ws in enumerate(groups.values()) for w in ws}
@@ -204,7 +205,7 @@ with right:
             labelled = [w for w in words if w in where][:300]
 
         fig = maps.projector_map(coords, words, ids, names, highlight, titles, label_all=n <= 100,
-                                 labelled=labelled)
+                                 labelled=labelled, tags=tags)
         text = alt.word_map(words, None if ids is None else [names[i] if i >= 0 else t("alt.other") for i in ids])
         ss["p8_fig"] = (fig_key, fig, text + (alt.neighbours(query, nbrs) if nbrs else ""))
     alt.plot(*ss["p8_fig"][1:], key="p8_chart")

@@ -131,31 +131,32 @@ def _label_boxes(coords, idx, safe) -> list[dict]:
             for i in idx[1:] + first]
 
 
-def _group_names(coords, groups, names, big) -> tuple[list, list]:
+def _group_names(coords, groups, names, tags, big) -> tuple[list, list]:
     """Each group's name written at the centre of its points (colour is not the only cue: colours repeat after
     len(CATEGORICAL) groups and some pairs are hard to tell apart), plus its legend entry. -> (traces, annotations)"""
     traces, annotations = [], []
     for g in [g for g in range(len(names)) if (groups == g).any()]:  # only groups with a word on the map
-        colour, name = CATEGORICAL[g % len(CATEGORICAL)], html.escape(names[g])
+        colour, name, tag = CATEGORICAL[g % len(CATEGORICAL)], html.escape(names[g]), html.escape(tags[g])
         traces.append(big(x=[None], y=[None], **({"z": [None]} if coords.shape[1] == 3 else {}), mode="markers",
                           name=name, marker=dict(size=10, color=colour)))  # legend entry only (no points)
         centre = coords[groups == g].mean(axis=0)  # (2,) or (3,)
         if coords.shape[1] == 3:
-            traces.append(big(x=[centre[0]], y=[centre[1]], z=[centre[2]], mode="text", text=[f"<b>{name}</b>"],
+            traces.append(big(x=[centre[0]], y=[centre[1]], z=[centre[2]], mode="text", text=[f"<b>{tag}</b>"],
                               textfont=dict(size=15, color=colour), showlegend=False, hoverinfo="skip"))
         else:
-            annotations.append(dict(x=float(centre[0]), y=float(centre[1]), text=f"<b>{name}</b>", showarrow=False,
+            annotations.append(dict(x=float(centre[0]), y=float(centre[1]), text=f"<b>{tag}</b>", showarrow=False,
                                     bgcolor="rgba(255,255,255,0.8)", bordercolor=colour, borderwidth=2,
-                                    font=dict(size=14, color="black")))
+                                    font=dict(size=13, color="black")))
     return traces, annotations
 
 
 def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str], highlight: dict[str, str],
-                  axis_titles: tuple, label_all: bool, labelled=(), height: int = 640) -> go.Figure:
+                  axis_titles: tuple, label_all: bool, labelled=(), tags: list[str] | None = None,
+                  height: int = 640) -> go.Figure:
     """Every word as a point (hover shows it, escaped); `highlight` {word: colour} words are big and labelled.
 
     `groups`: one group id per word (a cluster, a named group; -1 = none, grey) or None; `names[id]` its name,
-    shown in the legend and at the centre of the group's points.
+    shown in the legend; `tags[id]` (default: the name) is written at the centre of the group's points.
     """
     n, dims = coords.shape
     is_3d = dims == 3
@@ -176,7 +177,7 @@ def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str]
         traces.append(big(**_points(coords, idx, safe, mode="markers+text", text=safe[idx].tolist(),
                                     textposition="top center", textfont=dict(size=13),
                                     marker=colour_codes(colours[idx], size + 4, 0.3 if highlight else 1))))
-    more, annotations = _group_names(coords, groups, names, big)
+    more, annotations = _group_names(coords, groups, names, tags or names, big)
     traces += more
     if highlight:
         idx = [index[w] for w in highlight if w in index]
