@@ -99,6 +99,11 @@ def distribution(words: Sequence[str], probs, raw, drawn, n_draws: int) -> str:
              n=n_draws)
 
 
+def sigmoid(words: Sequence[str], scores, sigmoids) -> str:
+    """The sigmoid curve with one marked point per word of a step: score -> sigmoid."""
+    return t("alt.sigmoid", points=_list([f"{w} {s:+.4f} → {p:.4f}" for w, s, p in zip(words, scores, sigmoids)]))
+
+
 def loss(values: Sequence[float], window: int = 50) -> str:
     v = np.asarray(values, dtype=float)
     if not len(v):

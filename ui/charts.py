@@ -100,12 +100,14 @@ def loss_figure(history, x_title: str, y_title: str, height: int = 320) -> go.Fi
 def sigmoid_curve(scores: Sequence[float], labels: Sequence[str], roles: Sequence[str], *, x_title: str,
                   y_title: str, height: int = 300) -> go.Figure:
     """sigma(x) = 1 / (1 + e^-x) as a curve, with one dot per score of a step in its role's colour (context, negative)."""
-    reach = max(6.0, *(abs(float(s)) + 1 for s in scores)) if len(scores) else 6.0  # every dot stays on the chart
+    reach = max(3.0, *(1.3 * abs(float(s)) for s in scores)) if len(scores) else 3.0  # every dot stays on the chart
     xs = [reach * (i / 100 - 0.5) * 2 for i in range(101)]
     curve = go.Scatter(x=xs, y=[float(sigmoid(x)) for x in xs], mode="lines", line=dict(color=GREY, width=3),
                        hoverinfo="skip", showlegend=False)
     dots = go.Scatter(x=[float(s) for s in scores], y=[float(sigmoid(s)) for s in scores], mode="markers+text",
-                      text=list(labels), textposition="top left", textfont=dict(size=14),
+                      text=list(labels), textfont=dict(size=14),  # labels alternate sides: close scores overlap
+                      textposition=[("top left", "bottom right", "top right", "bottom left")[i % 4]
+                                    for i in range(len(labels))],
                       marker=dict(size=14, color=[ROLES[r] for r in roles], line=dict(color="white", width=1)),
                       hovertemplate="%{text}: σ(%{x:.4f}) = %{y:.4f}<extra></extra>", showlegend=False)
     return figure([curve, dots], height=height, top=10, font=FONT_CELLS,

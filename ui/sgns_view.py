@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from ui import alt
+from ui.charts import sigmoid_curve
 from ui.i18n import t
 from ui.stepper import vec_str
 
@@ -35,6 +37,12 @@ def forward_pass(tr, words, sg: int) -> None:
     st.dataframe(fwd, hide_index=True, width="stretch", key="p6_forward",
                  column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.columns[2:]})
     st.markdown(t("p6.loss_line", loss=f"{tr.loss:.4f}"))
+    curve, formula = st.columns([3, 2])  # the same scores on the sigmoid: the step pushes the true pair up
+    roles = ["context" if label == 1 else "negative" for label in tr.labels]
+    alt.plot(sigmoid_curve(tr.scores, names, roles, x_title=t("p6.sig_x"), y_title=t("p6.sig_y")),
+             alt.sigmoid(names, tr.scores, tr.sigmoids), key="p6_sigmoid", where=curve)
+    formula.latex(r"\sigma(x) = \frac{1}{1 + e^{-x}}")
+    formula.caption(t("p6.sig_caption"))
 
 
 def _row(word, matrix, before, grad="", delta="", after="") -> dict:

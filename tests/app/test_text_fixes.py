@@ -59,3 +59,19 @@ def test_p3_strips_caption_names_the_ranking(method):
     caption = next(c.value for c in at.caption if "raw sum" in c.value)
     assert t(f"p3.method_{method}", lang="en") in caption
     assert t(f"p3.method_{'mul' if method == 'add' else 'add'}", lang="en") not in caption
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_p6_sigmoid_curve_marks_the_steps_scores(lang):
+    at = open_page("pages/p6_negative_sampling.py", lang=lang)
+    assert not [c for c in at.get("plotly_chart") if "p6_sigmoid" in c.proto.id]  # no step yet, no dots
+    for clicks in (1, 2):  # the first step, then the step after 100 more
+        if clicks == 2:
+            at.button(key="p6_run100").click().run()
+        at.button(key="p6_next").click().run()
+        fwd = next(d.value for d in at.dataframe if t("p6.col_score", lang=lang) in d.value.columns)
+        dots = chart_spec(at, "p6_sigmoid")["data"][1]
+        assert dots["text"] == list(fwd[t("p6.col_word", lang=lang)])
+        np.testing.assert_allclose(plotly_array(dots["x"], float), fwd[t("p6.col_score", lang=lang)], atol=1e-6)
+        np.testing.assert_allclose(plotly_array(dots["y"], float), fwd[t("p6.col_sigmoid", lang=lang)], atol=1e-6)
+    assert any(r"\sigma(x)" in latex.value for latex in at.latex)
