@@ -99,7 +99,7 @@ def loss_figure(history, x_title: str, y_title: str, height: int = 320) -> go.Fi
 
 def sigmoid_curve(scores: Sequence[float], labels: Sequence[str], roles: Sequence[str], *, x_title: str,
                   y_title: str, height: int = 300) -> go.Figure:
-    """sigma(x) = 1 / (1 + e^-x) as a curve, with one dot per score of a step in its role's colour (context, negative)."""
+    """sigma(x) = 1 / (1 + e^-x) as a curve, one dot per score of a step in its role's colour (context, negative)."""
     reach = max(3.0, *(1.3 * abs(float(s)) for s in scores)) if len(scores) else 3.0  # every dot stays on the chart
     xs = [reach * (i / 100 - 0.5) * 2 for i in range(101)]
     curve = go.Scatter(x=xs, y=[float(sigmoid(x)) for x in xs], mode="lines", line=dict(color=GREY, width=3),
