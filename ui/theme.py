@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-# Every colour below is checked by tests/app/test_colours.py: categorical sets stay apart under simulated
+# The colour sets below are checked by tests/app/test_colours.py: they stay apart under simulated
 # deuteranopia, protanopia and tritanopia (CIEDE2000 >= 10), text meets WCAG AA (4.5:1) on its background.
 # Colour is never the only cue: roles, kinds, groups and clusters also differ by symbol, frame or label.
 
