@@ -2,7 +2,7 @@
 import numpy as np
 import streamlit as st
 
-from ui import alt
+from ui import alt, questions_training as questions
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag
@@ -134,6 +134,8 @@ def sliding_view():
 
 
 sliding_view()
+questions.p5_pairs(tokens, window, sg, context=(tuple(tokens), window, shrink, seed))
+questions.p5_cbow(tokens, window, cbow, context=(tuple(tokens), window, shrink, seed))
 
 st.subheader(t("p5.counts_title"))
 m1, m2, m3 = st.columns(3)

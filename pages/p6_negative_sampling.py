@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import alt, sgns_view
+from ui import alt, questions_training as questions, sgns_view
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
@@ -226,9 +226,12 @@ def stepper() -> None:
         ss.p6_sim = sgns_demo.Stepper(data, dim, negative, alpha, seed, sg, NS_EXPONENT)
         ss.p6_sim_key = settings
     sim = ss.p6_sim
+    questions.p6_highest(sim, words, context=(settings, sim.step))
     _controls(sim)
     _matrices(sim)
     sgns_view.trace_section(sim, words)
+    if sim.phase == "applied":
+        questions.p6_moved(sim, words, context=(settings, sim.step))
     if len(sim.losses):
         _loss_curve(sim)
     with st.expander(t("p6.code_title")):

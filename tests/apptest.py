@@ -108,3 +108,28 @@ def plotly_array(v, dtype=None) -> np.ndarray:
         a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
         return a.reshape([int(x) for x in str(v.get("shape", a.size)).split(",")])
     return np.asarray(v, dtype=dtype)
+
+
+def checkpoint_answer(at, cid: str, value) -> AppTest:
+    """Give `value` to checkpoint `cid` (its radio, number or text input, whichever it drew) and press its Check."""
+    key = "cp_" + cid.replace(".", "_")
+    for kind in ("radio", "number_input", "text_input"):
+        try:
+            widget = getattr(at, kind)(key=key)
+        except KeyError:
+            continue
+        widget.set_value(value).run()
+        at.button(key=key + "_check").click().run()
+        assert not at.exception, at.exception
+        return at
+    raise AssertionError(f"checkpoint {cid} drew no input")
+
+
+def checkpoint_feedback(at) -> list[str]:
+    """The success and info boxes on the page (a checkpoint's verdict is one of them)."""
+    return [e.value for e in [*at.success, *at.info]]
+
+
+def said(at, text: str) -> bool:
+    """Some markdown on the page contains `text`."""
+    return any(text in m.value for m in at.markdown)
