@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from ui import alt, lab, lab_runs
+from ui import alt, lab, lab_runs, questions_training as questions
 from ui.charts import loss_figure
 from ui.i18n import md, t, tr_format
 from ui.maps import word_map
@@ -208,6 +208,9 @@ def live_panel() -> None:
 with right:
     live_panel()
     st.text_input(t("p7.map_words"), **lab.STATE.widget("p7_words"), help=t("p7.map_words_help"))
+    if run is not None and not run.error:
+        quiz_words = _map_words(run.kv())[0][:3]
+        questions.p7_closer(run.kv(), quiz_words, run.done, context=(run.key, tuple(quiz_words)))
 
 # ------------------------------------------------------------------------------- results, compare, export
 if run is not None and not playing:

@@ -4,7 +4,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from ui import alt, maps, projector as pj, theme
+from ui import alt, maps, projector as pj, questions_training as questions, theme
 from ui.data import glove
 from ui.i18n import md, t, tr_format
 from ui.path import page_end
@@ -131,6 +131,7 @@ with right:
     key = f"{key}:{n}"
     words = list(sub.index_to_key)
     X = sub.vectors  # (n, dim), read-only: never modified
+    pca_of = (key, words, X)  # the checkpoint asks about the PCA of all n words, whichever map is drawn
 
     # ------------------------------------------------------------------------------------------- project
     coords, titles, note = None, ("", "", ""), None
@@ -215,5 +216,9 @@ with right:
         st.markdown(f"**{t('p8.nn_header', word=md_escape(query))}**")
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={t("p8.cosine"): st.column_config.NumberColumn(format="%.3f")})
+    if ss["p8_colour"] == "groups":
+        groups = pj.parse_groups(ss["p8_groups"])
+        questions.p8_pc1(pj.pca(pca_of[0], pca_of[2]).coords[:, 0], pca_of[1], groups, len(pca_of[1]),
+                         context=(pca_of[0], tuple(groups.items())))
 
 page_end("p8")

@@ -140,14 +140,17 @@ def _feedback(rec: dict, shown_answer: str, yours: str, reason: str, about: str,
 def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", options: Sequence = (),
                format_func: Callable[[Any], str] = str, check: Callable[[Any], bool] | None = None,
                reason: str = "", about_yours: Callable[[Any], str] | None = None, next_step: str = "",
-               context: Any = "", show_me: bool = False, lo=None, hi=None, step=1, tolerance: float = 0) -> bool:
+               context: Any = "", show_me: bool = False, lo=None, hi=None, step=1, tolerance: float = 0,
+               wait: str = "") -> bool:
     """Draw one checkpoint; True once its answer is revealed for this `context` (checked or "show me").
 
     `answer` is computed by the page (None: no answer for these settings, a note is shown instead); `check`
     decides whether a learner's answer is right (default: equal, numbers within `tolerance`, words ignoring
     case). `question`, `reason`, `next_step` and `about_yours(learner_answer)` (said after a wrong answer) are
     translated markdown with any user text already escaped; `format_func` gives a choice's plain text (escaped
-    here) and must not read session state (AppTest calls it outside the run).
+    here) and must not read session state (AppTest calls it outside the run). `wait`: while `answer` is None,
+    the learner may still choose (Check stays disabled) and `wait` says what makes the answer appear (e.g. "train
+    the model first"); without it a None answer shows only a note.
     """
     assert kind in KINDS, kind
     key = "cp_" + cid.replace(".", "_")
@@ -159,10 +162,14 @@ def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", op
         st.session_state[key] = rec["answer"]  # back from another page: show what was checked
     with st.container(border=True, key=key + "_box"):
         st.markdown(f"**{t('checkpoint.label')}** {question}")
-        if answer is None:
+        if answer is None and not wait:
             st.caption(t("checkpoint.no_answer"))
             return False
         value = _input(kind, key, options, format_func, lo, hi, step)
+        if answer is None:  # commit now, check once the page can compute the answer
+            st.button(t("checkpoint.check"), key=key + "_check", disabled=True, type="primary")
+            st.caption(wait)
+            return False
         check = check or _default_check(kind, answer, tolerance)
         with st.container(horizontal=True):
             st.button(t("checkpoint.check"), key=key + "_check", on_click=_on_check,

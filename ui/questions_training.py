@@ -11,8 +11,8 @@ import numpy as np
 from ui.checkpoint import checkpoint
 from ui.i18n import current_lang, t
 from ui.words import md_escape
-from w2v_core.checks_training import BUCKETS, change_bucket, positive_sigmoid, sample_views, upcoming_trace, \
-    window_sides
+from w2v_core.checks_training import (BUCKETS, change_bucket, closer, group_means, positive_sigmoid, sample_views,
+                                      upcoming_trace, window_sides)
 
 LUCK = 0.05  # sigmoids all this close to 0.5: the model has no opinion yet
 P5_POS = 1  # page 5 asks about the second word: the sentence start cuts its window short
@@ -117,3 +117,37 @@ def p6_moved(sim, words: list[str], context) -> bool:
         reason=t("checkpoint.p6_moved_why", before=f"{before:.4f}", after=f"{after:.4f}",
                  diff=f"{after - before:+.4f}", alpha=f"{tr.alpha:g}"),
         next_step=t("checkpoint.p6_moved_next"))
+
+
+# ---------------------------------------------------------------- page 7
+def p7_closer(kv, words: list[str], trained: bool, context) -> bool:
+    """p7: after training, which of the map's second and third words is closer to its first one?
+
+    The learner may answer before training; the answer comes from the trained model only (`trained`).
+    """
+    if len(set(words[:3])) < 3:
+        return False
+    anchor, a, b = words[:3]
+    winner, sa, sb = closer(kv, anchor, a, b)
+    q = t("checkpoint.p7_closer_q", anchor=_b(anchor), a=_b(a), b=_b(b))
+    return checkpoint(
+        "p7.closer", q, winner if trained else None, options=[a, b], format_func=str, context=context,
+        wait=t("checkpoint.p7_closer_wait"),
+        reason=t("checkpoint.p7_closer_why", anchor=_b(anchor), a=_b(a), b=_b(b), sa=f"{sa:.3f}", sb=f"{sb:.3f}"),
+        next_step=t("checkpoint.p7_closer_next"))
+
+
+# ---------------------------------------------------------------- page 8
+def p8_pc1(coord, words: list[str], groups: dict[str, list[str]], n: int, context) -> bool:
+    """p8: which of the colour groups lies furthest along PC1 (to the right of the PCA map)?"""
+    means = group_means(coord, words, groups)
+    order = sorted(means, key=means.get, reverse=True)
+    q = t("checkpoint.p8_pc1_q", n=f"{n:,}")
+    if len(order) < 2:  # fewer than two groups on the map: nothing to compare
+        return checkpoint("p8.pc1", q, None, context=context)
+    values = " · ".join(f"{md_escape(g)} {means[g]:+.2f}" for g in order)
+    return checkpoint(
+        "p8.pc1", q, order[0], options=list(means), format_func=str, context=context,
+        reason=t("checkpoint.p8_pc1_why", values=values, top=_b(order[0]), bottom=_b(order[-1])),
+        about_yours=lambda g: t("checkpoint.p8_pc1_yours", group=_b(g), place=order.index(g) + 1, n=len(order)),
+        next_step=t("checkpoint.p8_pc1_next"))
