@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from apptest import checkpoint_answer as answer, checkpoint_feedback as feedback, open_page, said
 
-from ui import lab
+from ui import lab, lab_runs
 from ui.data import _load_glove
 from ui.i18n import t
 from ui.projector import parse_groups
@@ -28,7 +28,7 @@ def right(lang, ans):
 def trained_cosines(corpus_name, anchor, a, b, **settings):
     """Train the lab's model as the page's Train button does, and read the two cosines."""
     corpus = lab.Corpus.from_text((lab.CORPUS_DIR / lab.CORPORA[corpus_name]).read_text(encoding="utf-8"), "word")
-    run = lab.new_run("test", corpus, dict(lab.LAB_DEFAULTS, **settings))
+    run = lab_runs.new_run("test", corpus, dict(lab.LAB_DEFAULTS, **settings))
     run.train_to_end()
     kv = run.kv()
     return float(kv.similarity(anchor, a)), float(kv.similarity(anchor, b))
