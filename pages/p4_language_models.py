@@ -87,6 +87,12 @@ else:
     questions.p4_next_word(lm, prev, words[top[0]])
 
     st.subheader(t("p4.h_steps"))
+    def _top_table(column: str, values, fmt: str, key: str) -> None:
+        """The top words beside one stage's numbers (logits, then probabilities)."""
+        st.dataframe(pd.DataFrame({t("p4.col_word"): top_words, column: np.asarray(values, float)[top]}),
+                     hide_index=True, width="stretch", key=key,
+                     column_config={column: st.column_config.NumberColumn(format=fmt)})
+
     s1, s2, s3 = st.columns([1.2, 1, 1])
     with s1:
         st.markdown(t("p4.step1"))
@@ -96,17 +102,11 @@ else:
         st.caption(t("p4.step1_caption", n=len(used), d=trace.embeddings.shape[1], h=trace.hidden.shape[0]))
     with s2:
         st.markdown(t("p4.step2"))
-        st.dataframe(pd.DataFrame({t("p4.col_word"): [words[i] for i in top],
-                                   t("p4.col_logit"): np.asarray(trace.logits, float)[top]}),
-                     hide_index=True, width="stretch", key="p4_logits",
-                     column_config={t("p4.col_logit"): st.column_config.NumberColumn(format="%.3f")})
+        _top_table(t("p4.col_logit"), trace.logits, "%.3f", "p4_logits")
         st.caption(t("p4.step2_caption", v=len(words)))
     with s3:
         st.markdown(t("p4.step3"))
-        st.dataframe(pd.DataFrame({t("p4.col_word"): [words[i] for i in top],
-                                   t("p4.prob"): np.asarray(trace.probs, float)[top]}),
-                     hide_index=True, width="stretch", key="p4_probs",
-                     column_config={t("p4.prob"): st.column_config.NumberColumn(format="%.4f")})
+        _top_table(t("p4.prob"), trace.probs, "%.4f", "p4_probs")
         st.caption(t("p4.step3_caption", v=len(words)))
 
 # ---------------------------------------------------------------- 2. the sliding window makes the dataset
