@@ -1,6 +1,7 @@
 """Refresh the README screenshots: assets/screenshots/<page>-<lang>.png from a live app in Debian's chromium.
 
-Usage: `make screenshots` (or `.venv/bin/python -m scripts.screenshots [--lang en zh] [--pages home analogies]`).
+Usage: `make screenshots` (or `.venv/bin/python -m scripts.screenshots [--lang en zh] [--pages home analogies]`;
+`--checkpoints` makes only the README's before/after pictures of two checkpoints, see CHECKPOINTS).
 It starts its own `streamlit run` on a free 127.0.0.1 port, opens each page through its URL, waits for the run to
 finish (scripts/live_browser.py, as the browser tests do), and saves the top of the page (1280 x 800) as a palette
 PNG so the repository stays small.
@@ -19,6 +20,8 @@ from ui.nav import PAGES
 
 OUT = live_server.ROOT / "assets" / "screenshots"
 LOCALES = {"en": "en-US", "zh": "zh-CN"}
+# Checkpoints shown in the README before and after a (wrong) check: (page url, checkpoint key, the answer given).
+CHECKPOINTS = [("skipgram-cbow", "cp_p5_pairs", "4"), ("negative-sampling", "cp_p6_highest", 0)]
 
 
 def save_small_png(png: bytes, path: Path, colors: int = 128) -> int:
@@ -28,10 +31,37 @@ def save_small_png(png: bytes, path: Path, colors: int = 128) -> int:
     return path.stat().st_size
 
 
+def _settled(page, action) -> None:
+    before = page.w2v_done
+    action()
+    live_browser.settle(page, before, timeout=60)
+
+
+def checkpoint_shots(page, url: str, lang: str) -> int:
+    """Element screenshots of CHECKPOINTS: checkpoint-<key>-before/after-<lang>.png; returns the bytes written."""
+    total = 0
+    # the root first: on a fresh server a first deep link flashes "Page not found" (see scripts/warm_up.py)
+    _settled(page, lambda: page.goto(f"{url}/?lang={lang}"))
+    for path, key, given in CHECKPOINTS:
+        _settled(page, lambda: page.goto(f"{url}/{path}?lang={lang}"))
+        box = page.locator(f".st-key-{key}_box")
+        box.scroll_into_view_if_needed()
+        total += save_small_png(box.screenshot(), OUT / f"checkpoint-{key[3:]}-before-{lang}.png")
+        if isinstance(given, int):  # a choice: the option at this index
+            _settled(page, lambda: box.get_by_test_id("stRadioOption").nth(given).click())
+        else:
+            field = box.locator("input").first
+            _settled(page, lambda: (field.fill(given), field.press("Enter")))
+        _settled(page, lambda: page.locator(f".st-key-{key}_check button").click())
+        total += save_small_png(box.screenshot(), OUT / f"checkpoint-{key[3:]}-after-{lang}.png")
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", nargs="+", default=["en", "zh"], choices=sorted(LOCALES))
     ap.add_argument("--pages", nargs="+", default=[p.url for p in PAGES], help="url paths, e.g. home analogies")
+    ap.add_argument("--checkpoints", action="store_true", help="only the checkpoint screenshots of the README")
     args = ap.parse_args()
     if why := live_browser.missing_chromium():
         raise SystemExit(why)
@@ -48,7 +78,9 @@ def main() -> None:
                 ctx = browser.new_context(locale=LOCALES[lang], viewport={"width": 1280, "height": 800})
                 page = ctx.new_page()
                 live_browser.watch(page)
-                for path in args.pages:
+                if args.checkpoints:
+                    total += checkpoint_shots(page, url, lang)
+                for path in [] if args.checkpoints else args.pages:
                     before = page.w2v_done
                     route = "" if path == "home" else path  # the default page lives at "/", not "/home"
                     page.goto(f"{url}/{route}?lang={lang}")

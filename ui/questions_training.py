@@ -94,7 +94,7 @@ def p6_highest(sim, words: list[str], context) -> bool:
     targets = [words[int(i)] for i in tr.targets]
     q = t("checkpoint.p6_high_q" if sim.sg else "checkpoint.p6_high_q_cbow", step=sim.step + 1,
           inputs=_words(words[i] for i in tr.inputs), target=_b(targets[0]), negatives=_words(targets[1:]))
-    values = " · ".join(f"σ({md_escape(w)}) = {s:.4f}" for w, s in zip(targets, sig))
+    values = ", ".join(f"σ({md_escape(w)}) = {s:.4f}" for w, s in zip(targets, sig))
     return checkpoint(
         "p6.highest", q, int(np.argmax(sig)), options=list(range(len(labels))), format_func=labels.__getitem__,
         check=lambda v: sig[int(v)] >= sig.max(), context=context,  # a negative drawn twice ties with itself
