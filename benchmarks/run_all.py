@@ -7,7 +7,8 @@
 5. load_test.main(30, 60) a classroom of 30 students for 60 s on one local server
 6. the same class on 2 servers (one per core, students sticky to one: the README's deployment)
 7. a busy class through `make serve`'s balancer: 60 students, 1-3 s think time, 120 s, 2 replicas behind HAProxy
-(the 20-minute session-churn soak is separate: `make soak`, benchmarks/soak.py)
+8. a short session-churn soak: 60 sessions over 3 minutes through the balancer (per-session memory, RSS curve);
+   the 20-minute one (400 sessions) is separate: `make soak`, benchmarks/soak.py
 
 Each step is guarded: a missing or failing benchmark is reported and the others still run.
 
@@ -130,9 +131,12 @@ def main(quick: bool = False) -> dict:
     out["load_2_replicas"] = run_step("load, 2 servers", "load_test", *size, (2.0, 8.0), 2)
     busy = (10, 15) if quick else (60, 120)
     out["load_balancer"] = run_step("load, busy class behind haproxy", "load_test", *busy, (1.0, 3.0), 2, True)
+    churn = (1, 15, 2, 30, 4) if quick else (3, 60, 2, 150, 10)  # minutes, sessions, replicas, settle s, probe
+    out["soak_short"] = run_step("session churn (short)", "soak", *churn)
     RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print("\nsummary:")
-    for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas", "load_balancer"):
+    for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas", "load_balancer",
+                "soak_short"):
         print(f"  {key:12s} {out[key]['status']}" + (f" ({out[key]['seconds']} s)" if "seconds" in out[key] else ""))
     print(f"machine: {out['machine']}")
     print(f"written: {RESULTS.relative_to(ROOT)}")
