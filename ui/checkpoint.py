@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.words import md_escape
 from ui.i18n import t
@@ -24,6 +25,7 @@ from ui.nav import PAGES
 
 KEY = "_checkpoints"  # {"answers": {id: record}, "asked": {id: context the input was last drawn for}}
 KINDS = ("choice", "number", "word")
+CHANGED = "_checkpoints_changed"  # set by the buttons' callbacks; see _refresh_sidebar
 
 
 # ---------------------------------------------------------------- the answers of this session
@@ -38,6 +40,7 @@ def page_of(cid: str) -> str:
 
 def record_answer(cid: str, answer: Any, correct: bool, context: Any = "") -> None:
     """Keep the learner's latest checked answer (one per checkpoint; checking again replaces it)."""
+    st.session_state[CHANGED] = True
     old = _store()["answers"].get(cid, {})
     _store()["answers"][cid] = {"answer": answer, "correct": bool(correct), "checked": True,
                                 "tries": old.get("tries", 0) + 1, "context": repr(context),
@@ -46,6 +49,7 @@ def record_answer(cid: str, answer: Any, correct: bool, context: Any = "") -> No
 
 def record_shown(cid: str, context: Any = "") -> None:
     """The learner pressed "show me" for this `context`: revealed, but not an answer (a checked one is kept)."""
+    st.session_state[CHANGED] = True
     rec = _store()["answers"].setdefault(cid, {"answer": None, "correct": False, "checked": False, "tries": 0,
                                                "context": None, "shown": None})
     rec["shown"] = repr(context)
@@ -89,6 +93,15 @@ def sidebar_progress() -> None:
             if info.key in per_page:
                 a, r = per_page[info.key]
                 st.markdown(t("checkpoint.progress_page", page=t(f"nav.{info.key}"), answered=a, right=r))
+
+
+def _refresh_sidebar() -> None:
+    """A checkpoint inside a fragment (p6's stepper) reruns only that fragment, so the sidebar's counts would lag
+    behind the answer just checked: rerun the whole page once after such a check."""
+    if st.session_state.pop(CHANGED, False):
+        ctx = get_script_run_ctx()
+        if ctx is not None and ctx.fragment_ids_this_run:
+            st.rerun(scope="app")
 
 
 # ---------------------------------------------------------------- the element
@@ -153,6 +166,7 @@ def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", op
     the model first"); without it a None answer shows only a note.
     """
     assert kind in KINDS, kind
+    _refresh_sidebar()
     key = "cp_" + cid.replace(".", "_")
     asked, rec = _store()["asked"], answer_of(cid, context)
     if asked.get(cid) != repr(context):       # a new question: start from an empty answer

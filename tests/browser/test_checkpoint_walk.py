@@ -3,6 +3,7 @@ to page 8, and answer every checkpoint on the way once wrong and once right. Che
 (`.st-key-cp_<id>_box`, see ui/checkpoint.py), so new ones are walked too; the right answer is the one the page
 reveals after a wrong answer (or the first guess, when that was already right). No exception box, no console error.
 """
+import re
 import time
 
 import pytest
@@ -69,10 +70,24 @@ def answer_wrong_and_right(page, rerun, key: str) -> None:
         other = next(o for o in options if o != guess) if options else str(int(guess) + 1)
         _choose(page, rerun, box, other)
         assert _check(page, rerun, key)[0] == "wrong", f"{key}: {other!r} and {guess!r} both right"
+        _choose(page, rerun, box, guess)  # and end on the right answer, as a learner would
+        assert _check(page, rerun, key) == ("right", ""), f"{key}: {guess!r} right, then not"
     else:
         assert revealed and revealed != guess, f"{key}: wrong answer {guess!r}, revealed {revealed!r}"
         _choose(page, rerun, box, revealed)
         assert _check(page, rerun, key) == ("right", ""), f"{key}: the revealed answer {revealed!r} is not right"
+
+
+def _sidebar_counts(page, wait: float = 5.0) -> list[int]:
+    """The sidebar's (answered, right), polled a few seconds: the label is redrawn just after the run ends."""
+    summary = page.get_by_test_id("stSidebar").get_by_test_id("stExpander").locator("summary").first
+    counts, end = [], time.monotonic() + wait
+    while time.monotonic() < end:
+        counts = [int(n) for n in re.findall(r"\d+", summary.inner_text())]
+        if len(counts) == 2 and counts[0] == counts[1]:
+            break
+        time.sleep(0.2)
+    return counts
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -92,6 +107,8 @@ def test_walk_the_path_answering_every_checkpoint(lang, new_page, goto, rerun, a
             answer_wrong_and_right(page, rerun, new[0])
             done_here.append(new[0])
         answered += [cid.removeprefix("cp_") for cid in done_here]
+        # The sidebar counts every answer at once, also those checked inside a fragment (p6's stepper).
+        assert _sidebar_counts(page) == [len(answered)] * 2, f"{key}: sidebar behind, answered {answered}"
         assert_clean(page)
         if i + 1 < len(PATH_KEYS):  # the next page, by the link at the bottom of this one
             with rerun(page, timeout=60):
