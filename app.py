@@ -2,6 +2,7 @@
 import pandas  # noqa: F401  -- imported once here: plotly peeks at a half-imported pandas when sessions start at once
 import streamlit as st
 
+from ui.a11y import browser_glue
 from ui.checkpoint import sidebar_progress
 from ui.i18n import LANG_LABELS, LANGS, detect_lang, t
 from ui.nav import PAGES
@@ -19,6 +20,7 @@ st.session_state["lang"] = lang
 st.session_state["lang_widget"] = lang
 st.sidebar.radio("语言 · Language", LANGS, key="lang_widget", format_func=LANG_LABELS.get,
                  horizontal=True, on_change=_on_lang_change)
+browser_glue(lang)  # <html lang>, focus ring, reduced motion (ui/a11y.py)
 sidebar_progress()  # after the language switch: answers checked by this rerun's click are already counted
 # Navigation drops the query string, so write the language back on every run: a copied link keeps it.
 if st.query_params.get("lang") != lang:

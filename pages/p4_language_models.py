@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import alt, questions
+from ui.a11y import reduced_motion
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
@@ -139,6 +140,9 @@ else:
         st.session_state.p4_playing = False
 
     def _toggle_play():
+        if reduced_motion():  # no timer for those who asked for less motion: Play moves one step per press
+            _step()
+            return
         if st.session_state.p4_pos >= last:
             st.session_state.p4_pos = 0
         st.session_state.p4_playing = not st.session_state.p4_playing

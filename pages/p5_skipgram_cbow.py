@@ -3,6 +3,7 @@ import numpy as np
 import streamlit as st
 
 from ui import alt, questions_training as questions
+from ui.a11y import reduced_motion
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag
@@ -83,6 +84,9 @@ def _reset():
 
 
 def _toggle_play():
+    if reduced_motion():  # no timer for those who asked for less motion: Play moves one step per press
+        _step()
+        return
     if st.session_state.p5_pos >= n - 1:
         st.session_state.p5_pos = 0
     st.session_state.p5_playing = not st.session_state.p5_playing

@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import alt, lab, lab_runs, questions_training as questions
+from ui.a11y import reduced_motion
 from ui.charts import loss_figure
 from ui.i18n import md, t, tr_format
 from ui.maps import word_map
@@ -25,6 +26,8 @@ def _on_corpus_change() -> None:
 
 
 def _act(action: str) -> None:
+    if action == "play" and reduced_motion():  # no timer for those who asked for less motion: one step per press
+        action = "step"
     ss["p7_action"] = action
     ss["p7_playing"] = action == "play"
 

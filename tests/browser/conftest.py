@@ -18,7 +18,9 @@ Fixtures
 - `browser` (session): chromium from /usr/bin/chromium with the offline/root flags of ../shared/testing.md. Missing
   chromium FAILS the test with instructions (`make browser`); Playwright's own download is never used.
   TMPDIR points at test-artifacts/tmp so browser profiles stay in the tree.
-- `new_page(locale="en-US", width=1280, height=900) -> Page`: one fresh context per call (closed at teardown).
+- `new_page(locale="en-US", width=1280, height=900, **options) -> Page`: one fresh context per call (closed at
+  teardown); `options` go to `browser.new_context` (e.g. `is_mobile=True, has_touch=True`,
+  `reduced_motion="reduce"`).
   `locale` also sets `st.context.locale`, so "zh-CN" gets Chinese when no ?lang= is given. The page carries
   `page.w2v_errors` (console errors and uncaught page errors, as strings) and `page.w2v_finished` (how many
   `script_finished` ForwardMsgs arrived on Streamlit's websocket so far, any status).
@@ -128,8 +130,8 @@ def _assert_clean(page) -> None:
 def new_page(browser):
     contexts = []
 
-    def make(locale: str = "en-US", width: int = 1280, height: int = 900):
-        ctx = browser.new_context(locale=locale, viewport={"width": width, "height": height})
+    def make(locale: str = "en-US", width: int = 1280, height: int = 900, **options):
+        ctx = browser.new_context(locale=locale, viewport={"width": width, "height": height}, **options)
         contexts.append(ctx)
         page = ctx.new_page()
         page.set_default_timeout(30_000)

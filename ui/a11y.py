@@ -1,0 +1,65 @@
+"""What screen readers, keyboards and motion-sensitive users need that Streamlit does not give by itself.
+
+`browser_glue(lang)` runs once per rerun from app.py. It adds a small stylesheet (a visible focus ring, captions
+dark enough for WCAG AA, no CSS animation for users who asked for reduced motion) and a tiny JavaScript component
+that (1) sets `<html lang>` to the app's language, since Streamlit always serves `<html lang="en">`, and (2) reports
+the browser's `prefers-reduced-motion` back to Python. Pages ask `reduced_motion()` before they start a timer: for
+those users a Play button moves one step per press instead of animating on its own.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+HTML_LANG = {"zh": "zh-CN", "en": "en"}  # what screen readers pick their voice from
+PREFS_KEY = "a11y_prefs"  # session_state key of the component's state ({"reduce": bool})
+
+# Streamlit draws captions in the text colour at 60 % opacity: #76797c on white, 4.37:1 (AA needs 4.5:1). Opaque
+# #5f6368 is 6.0:1 on white and 5.5:1 on the sidebar grey.
+# Focus: Streamlit shows no ring on links and a faint one on some widgets; a 3 px dark-blue outline (7:1 on white)
+# marks whatever the keyboard is on (also scrollable boxes, which Chrome makes focusable). Radios, checkboxes and
+# toggles hide the real <input>, so their label carries the ring.
+CSS = """<style>
+[data-testid="stCaptionContainer"] { opacity: 1; color: #5f6368; }
+:focus-visible, label:has(input:focus-visible) {
+  outline: 3px solid #1a4fd6 !important; outline-offset: 2px !important;
+}
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after {
+    animation-duration: 0.001ms !important; animation-iteration-count: 1 !important;
+    transition-duration: 0.001ms !important; scroll-behavior: auto !important;
+  }
+}
+</style>"""
+
+# Runs in the page (not an iframe). Called again whenever `data` changes, i.e. when the language switches.
+JS = """
+export default function (component) {
+  const { data, setStateValue } = component;
+  document.documentElement.lang = data.lang;
+  const query = window.matchMedia('(prefers-reduced-motion: reduce)');
+  setStateValue('reduce', query.matches);
+  const onChange = (e) => setStateValue('reduce', e.matches);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+"""
+
+
+@st.cache_resource
+def _component():
+    """Registered once per server: registering again on every rerun would log a warning each time."""
+    return st.components.v2.component("w2v_a11y_glue", js=JS)
+
+
+def browser_glue(lang: str) -> None:
+    """The stylesheet and the lang/reduced-motion component; call on every rerun (from app.py, before pages)."""
+    st.html(CSS)  # style-only: Streamlit puts it in the event container, it takes no space
+    with st.sidebar:
+        _component()(key=PREFS_KEY, data={"lang": HTML_LANG.get(lang, "en")}, default={"reduce": False},
+                     on_reduce_change=lambda: None, height=0)
+
+
+def reduced_motion() -> bool:
+    """True when the browser asks for reduced motion (known from the first rerun after the page loaded)."""
+    prefs = st.session_state.get(PREFS_KEY) or {}
+    return bool(prefs.get("reduce", False))
