@@ -7,6 +7,7 @@ import streamlit as st
 from ui import alt, charts, maps, questions, theme
 from ui.i18n import current_lang, md, t, tr_format
 from ui.path import page_end
+from ui import share
 from ui.state import PageState, Setting
 from w2v_core.columns import cosine_terms, rescale
 
@@ -108,6 +109,7 @@ guess = st.radio(t("p1.guess_label"), ["p1", "p2"], index=None, **STATE.widget("
                  format_func=tr_format("p1.name_"), horizontal=True)
 revealed = st.toggle(t("p1.reveal"), **STATE.widget("p1_reveal"))
 STATE.sync()
+share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 left, right = st.columns([3, 2])
 with left:

@@ -7,6 +7,7 @@ from ui import alt, heatmaps, questions
 from ui.data import glove
 from ui.i18n import md, t
 from ui.path import page_end
+from ui import share
 from ui.state import PageState, Setting
 from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import shared_columns
@@ -95,6 +96,7 @@ gcol, ncol = st.columns([3, 1])
 group = gcol.multiselect(t("p2.group_label"), words, **STATE.widget("p2_group"))
 top_n = ncol.slider(t("p2.top_label"), 1, 8, **STATE.widget("p2_top"))
 STATE.sync(words=_joined(words))
+share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 top: list[int] = []
 if group:
     sc = shared_columns(X, [words.index(w) for w in group])

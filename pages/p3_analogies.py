@@ -7,6 +7,7 @@ from ui import alt, heatmaps, maps, questions, theme
 from ui.data import glove
 from ui.i18n import current_lang, md, t, tr_format
 from ui.path import page_end
+from ui import share
 from ui.state import PageState, Setting, flag
 from ui.words import md_escape, md_list, parse_words, split_known, warn_unknown
 from w2v_core.columns import analogy_vector, cosine_terms
@@ -108,10 +109,11 @@ c2.text_input(t("p3.negative_label"), **STATE.widget("p3_negative", on_change=_w
 o1, o2 = st.columns([2, 4])
 method = o1.radio(t("p3.method_label"), METHODS, **STATE.widget("p3_method"), horizontal=True,
                   format_func=tr_format("p3.method_"), help=t("p3.method_help"))
-show_excluded = o2.toggle(t("p3.excluded_label"), **STATE.widget("p3_show_excluded"), help=t("p3.excluded_help"),
-                          disabled=method == "mul")
+show_excluded = o2.toggle(t("p3.excluded_label"), **STATE.widget("p3_show_excluded", disabled=method == "mul"),
+                          help=t("p3.excluded_help"))
 
 STATE.sync()
+share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 positive = parse_words(st.session_state["p3_positive"], limit=MAX_WORDS)
 negative = parse_words(st.session_state["p3_negative"], limit=MAX_WORDS)
 

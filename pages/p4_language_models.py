@@ -10,6 +10,7 @@ from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting
 from ui.path import page_end
+from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.words import md_list, split_known
 from w2v_core.samples import lm_windows
@@ -48,6 +49,7 @@ STATE = PageState("p4", [
 ])
 STATE.restore()
 STATE.sync()
+share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 
 def _corpus_changed() -> None:

@@ -8,6 +8,7 @@ from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag
 from ui.path import page_end
+from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.theme import ROLES
 
@@ -46,6 +47,7 @@ st.text_input(t("p5.sentence"), **STATE.widget("p5_sentence"), max_chars=400)
 mode, window, shrink, seed = (st.session_state.p5_mode, st.session_state.p5_window, st.session_state.p5_shrink,
                               st.session_state.p5_seed)
 STATE.sync()
+share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 tokens = tokenize(st.session_state.p5_sentence)
 if len(tokens) > MAX_WORDS:

@@ -11,6 +11,7 @@ from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
 from ui.p6_softmax import softmax_section
 from ui.path import page_end
+from ui import share
 from ui.state import PageState, Setting
 from ui.stepper import legend_html
 from ui.theme import GREY, ROLES
@@ -61,8 +62,8 @@ with st.container(border=True):
                  format_func=tr_format("p6.source_"))
         ss_source = st.session_state.p6_source
         # Always drawn (disabled for the corpora) so an edited sentence survives a trip to a corpus and back.
-        st.text_area(t("p6.text"), **STATE.widget("p6_text"), height=80, max_chars=2000,
-                     disabled=ss_source != "sentence")
+        st.text_area(t("p6.text"), **STATE.widget("p6_text", disabled=ss_source != "sentence"), height=80,
+                     max_chars=2000)
         if ss_source == "sentence":
             text = st.session_state.p6_text
         else:  # the corpora are data, the same in both interface languages
@@ -82,6 +83,7 @@ with st.container(border=True):
 ss = st.session_state
 window, negative, dim, alpha, seed, sg = ss.p6_window, ss.p6_negative, ss.p6_dim, ss.p6_alpha, ss.p6_seed, ss.p6_sg
 STATE.sync()
+share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 
 @st.cache_data(max_entries=32)

@@ -8,6 +8,7 @@ from ui.charts import loss_figure
 from ui.i18n import md, t, tr_format
 from ui.maps import word_map
 from ui.path import page_end
+from ui import share
 from ui.words import md_escape, md_list, parse_words, split_known
 from w2v_core.projections import pca
 
@@ -111,6 +112,7 @@ with left:
 
 settings = lab.current_settings()
 lab.STATE.sync()
+share.panel(lab.STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 # Problems we can name before training (each one a translated message, never a traceback).
 run, run_error, notes = None, None, []

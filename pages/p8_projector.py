@@ -8,6 +8,7 @@ from ui import alt, maps, projector as pj, questions_training as questions, them
 from ui.data import glove
 from ui.i18n import md, t, tr_format
 from ui.path import page_end
+from ui import share
 from ui.state import PageState, Setting
 from ui.words import did_you_mean, md_escape, md_list
 from w2v_core.keyedvectors import UnknownWordError
@@ -122,6 +123,7 @@ with left:
         st.text_area(t("p8.groups"), **STATE.widget("p8_groups"), height=120, help=t("p8.groups_help"))
 
 STATE.sync()
+share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 with right:
     if kv is None:

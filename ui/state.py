@@ -21,6 +21,8 @@ A page declares its state once, then makes three kinds of call:
     STATE.sync()                                            # after the widgets: keep the values, write the URL
 
 A callback that changes another control (a preset filling two text boxes) calls `STATE.set(key, value)`.
+Every control also has a share name (its URL name, else its key without the page prefix): a link's `hide=` and
+`lock=` lists name the controls (and ui/share.py's sections) to hide or to show disabled; `widget` disables them.
 """
 from __future__ import annotations
 
@@ -63,6 +65,8 @@ class Setting:
     hi: Any = None
     to_url: Callable[[Any], str] | None = url_text
     saved: bool = True
+    name: str | None = None  # its name in a link's hide/lock lists; None: derived (see PageState), "": none
+
 
     def default_value(self, values: Mapping[str, Any]) -> Any:
         return self.default(values) if callable(self.default) else self.default
@@ -78,10 +82,23 @@ class Setting:
 class PageState:
     """The declared settings of one page, kept across pages (`restore`, `widget`, `set`) and in the URL (`sync`)."""
 
+    declared: dict[str, "PageState"] = {}  # page -> its latest declaration (tests and the README list read it)
+
     def __init__(self, page: str, settings: list[Setting]):
+        from ui.share import SECTIONS  # the named sections a link can hide (ui/share.py draws the panel)
         self.page = page
+        self.controls = {n: s.key for s in settings if (n := share_name(page, s))}  # share name -> widget key
+        assert len(self.controls) == len([s for s in settings if share_name(page, s)]), f"{page}: duplicate names"
+        self.sections = SECTIONS.get(page, {})
+        self.hide_names = (ALL_NAME, *self.controls, *self.sections)
+        self.lock_names = (ALL_NAME, *self.controls)
+        self.hide_key, self.lock_key = f"_{page}_hide", f"_{page}_lock"
+        settings = [*settings,  # the link's hide/lock lists: kept across pages and in the URL like any setting
+                    Setting(self.hide_key, "", url="hide", cast=names_reader(self.hide_names), to_url=_or_none),
+                    Setting(self.lock_key, "", url="lock", cast=names_reader(self.lock_names), to_url=_or_none)]
         self.settings = {s.key: s for s in settings}
         self.saved_key = f"_{page}_saved"
+        PageState.declared[page] = self
 
     def _saved(self) -> dict:
         return st.session_state.setdefault(self.saved_key, {})
@@ -98,9 +115,10 @@ class PageState:
                 saved[s.key] = ss[s.key] if s.key in ss else s.first_value(ss)
             ss[s.key] = saved[s.key]  # on every run: Streamlit may hold a dropped or an older value
 
-    def widget(self, key: str, on_change: Callable | None = None, args: tuple = ()) -> dict:
-        """A widget's keyword arguments: its key, and an on_change that saves each new value the moment it is
-        made (then calls the page's own `on_change`): st.slider(..., **STATE.widget("p5_window"))."""
+    def widget(self, key: str, on_change: Callable | None = None, args: tuple = (), disabled: bool = False) -> dict:
+        """A widget's keyword arguments: its key, an on_change that saves each new value the moment it is made
+        (then calls the page's own `on_change`), and `disabled` (the page's own, or locked by the link):
+        st.slider(..., **STATE.widget("p5_window"))."""
         if key not in self.settings:
             raise KeyError(f"{key} is not declared in the {self.page} PageState")
 
@@ -110,7 +128,21 @@ class PageState:
             if on_change is not None:
                 on_change(*a)
 
-        return dict(key=key, on_change=keep, args=args)
+        return dict(key=key, on_change=keep, args=args, disabled=disabled or key in self.locked_keys())
+
+    def names(self, which: str) -> list[str]:
+        """The share names a link hides (`which="hide"`) or locks ("lock") on this page, as the link gives them."""
+        raw = st.session_state.get(self.hide_key if which == "hide" else self.lock_key, "")
+        return [n for n in raw.split(",") if n]
+
+    def locked_keys(self) -> set[str]:
+        names = self.names("lock")
+        return set(self.controls.values()) if ALL_NAME in names else {self.controls[n] for n in names}
+
+    def show_all(self) -> None:
+        """Callback: take the link's hide/lock lists away (the teacher's own view again)."""
+        self.set(self.hide_key, "")
+        self.set(self.lock_key, "")
 
     def set(self, key: str, value: Any) -> None:
         """Change a value from a callback (a preset that fills two text boxes): the widget and its saved copy."""
@@ -130,6 +162,31 @@ class PageState:
         saved.update({s.key: ss[s.key] for s in self.settings.values() if s.saved and s.key in ss})
         qp_set(**{s.url: url_text[s.url] if s.url in url_text else s.to_url(ss[s.key])
                   for s in self.settings.values() if s.url and s.to_url and s.key in ss})
+
+
+ALL_NAME = "settings"  # in a hide/lock list: every control of the page
+MAX_NAMES_TEXT = 1000  # a hide/lock list longer than this is not a list a teacher made
+
+
+def share_name(page: str, s: Setting) -> str:
+    """A setting's name in a link's hide/lock lists: declared, else its URL name, else its key without the page
+    prefix for a kept control; "" for plain state (a step counter)."""
+    if s.name is not None:
+        return s.name
+    return s.url or (s.key.removeprefix(f"{page}_") if s.saved else "")
+
+
+def names_reader(known: tuple[str, ...]) -> Callable[[str], str]:
+    """A URL cast for a hide/lock list: the known names it holds, in order, once each; unknown ones are dropped."""
+    def read(raw: str) -> str:
+        if len(raw) > MAX_NAMES_TEXT:
+            raise ValueError("hide/lock list too long")
+        return ",".join(n for n in dict.fromkeys(part.strip() for part in raw.split(",")) if n in known)
+    return read
+
+
+def _or_none(text: str) -> str | None:
+    return text or None  # an empty list leaves the URL
 
 
 def qp_get(name: str, default: Any, cast: Callable[[str], Any] = str, choices=None, lo=None, hi=None) -> Any:
