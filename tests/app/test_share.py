@@ -1,6 +1,7 @@
 """Share this view (ui/share.py): a link's hide and lock lists hide or disable exactly the named controls and
 sections of every page, in both languages; unknown or hostile names are ignored; the panel's link reproduces them."""
 import re
+from pathlib import Path
 
 import pytest
 from apptest import open_page
@@ -11,6 +12,7 @@ PAGES = {"p1": "pages/p1_personality.py", "p2": "pages/p2_word_embeddings.py", "
          "p4": "pages/p4_language_models.py", "p5": "pages/p5_skipgram_cbow.py",
          "p6": "pages/p6_negative_sampling.py", "p7": "pages/p7_training_lab.py", "p8": "pages/p8_projector.py"}
 LANGS = ("en", "zh")
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
 
 def widgets(at) -> dict[str, bool]:
@@ -46,6 +48,9 @@ def test_lock_disables_exactly_the_named_controls(page, lang):
     before = widgets(base)
     controls = declared(page).controls
     assert set(controls.values()) & set(before), f"{page}: no declared control is on the page"
+    row = next(line for line in README.splitlines() if line.startswith(f"| {page} |"))
+    for name in (*controls, *declared(page).sections):  # the README lists every name a link can use
+        assert f"`{name}`" in row, (page, name)
     for part in halves(controls):
         at = open_page(PAGES[page], lang, lock=",".join(part))
         after = widgets(at)

@@ -1,0 +1,46 @@
+"""Share this view in a real browser: a link's hidden controls are not displayed, its locked ones are disabled, the
+rest of the page works as usual; the teacher's panel shows an absolute link back to the same view."""
+from ui.i18n import t
+
+
+def test_hidden_and_locked_controls(new_page, goto, nav, rerun, assert_clean, screenshot):
+    page = new_page(locale="zh-CN", width=1280, height=900)
+    goto(page, "skipgram-cbow", lang="zh", shrink="1", window="3", hide="steps,seed,bogus", lock="window,mode")
+    for key in ("p5_step", "p5_play", "p5_reset", "p5_seed"):  # in the page (the run drew them), not displayed
+        assert page.locator(f".st-key-{key}").count() == 1, key
+        assert page.locator(f".st-key-{key}").is_hidden(), key
+    assert page.get_by_role("button", name=t("p5.step", lang="zh")).count() == 0 or \
+        not page.get_by_role("button", name=t("p5.step", lang="zh")).is_visible()
+    window = page.locator(".st-key-p5_window").get_by_role("slider")
+    assert window.is_visible() and window.is_disabled()
+    assert window.input_value() == "3"  # the link's value, shown but not changeable
+    radios = page.locator(".st-key-p5_mode").get_by_role("radio").all()
+    assert len(radios) == 2 and all(r.is_disabled() for r in radios)
+    shrink = page.locator(".st-key-p5_shrink")  # neither hidden nor locked: still works
+    assert shrink.is_visible()
+    sentence = page.locator(".st-key-p5_sentence").get_by_role("textbox")
+    assert sentence.is_enabled()
+    screenshot(page, "share-p5-restricted-zh")
+
+    nav(page, t("nav.p6", lang="zh"))  # another page has no such restrictions ...
+    assert page.locator(".st-key-p6_window").get_by_role("slider").is_enabled()
+    nav(page, t("nav.p5", lang="zh"))  # ... and coming back keeps them, in the URL too
+    assert page.locator(".st-key-p5_step").is_hidden()
+    assert page.locator(".st-key-p5_window").get_by_role("slider").is_disabled()
+    assert "hide=steps%2Cseed" in page.url or "hide=steps,seed" in page.url
+    assert_clean(page)
+
+
+def test_teacher_panel_link(new_page, goto, rerun, server_url, assert_clean):
+    page = new_page(width=1280, height=900)
+    goto(page, "skipgram-cbow", lang="en", window="4")
+    with rerun(page):  # opening the expander does not rerun; picking a name does
+        page.get_by_text(t("share.title", lang="en")).click()
+        box = page.locator(".st-key-share_p5_lock")
+        box.get_by_role("combobox").click()
+        page.get_by_role("option", name="window", exact=True).click()
+    code = page.locator(".st-key-share_p5_panel").get_by_test_id("stCode").inner_text()
+    assert code.startswith(f"{server_url}/skipgram-cbow?"), code
+    assert "lang=en" in code and "window=4" in code and "lock=window" in code
+    assert page.locator(".st-key-p5_window").get_by_role("slider").is_enabled()
+    assert_clean(page)
