@@ -37,8 +37,10 @@ EXAMPLES = {
 PAIRED = {"skip-gram": "跳元模型", "CBOW": "连续词袋", "Embedding": "嵌入", "Context": "上下文", "perplexity": "困惑度",
           "embedding": "词嵌入", "epoch": "轮"}
 # Their options or labels are vocabulary words (so are the checkpoints that ask for a word of the list or the toy
-# corpus); the sidebar's language switch is bilingual on purpose.
-SKIP_KEYS = ("p2_group", "p3_preset", "p6_query", "p4_pick_", "lang_widget", "cp_p2_odd", "cp_p3_inputs", "cp_p4_next")
+# corpus); the sidebar's language switch is bilingual on purpose; the share panel's options are the names a link
+# carries (`hide=window`), the same in both languages.
+SKIP_KEYS = ("p2_group", "p3_preset", "p6_query", "p4_pick_", "lang_widget", "cp_p2_odd", "cp_p3_inputs", "cp_p4_next",
+             "share_")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LABELLED = {"slider", "select_slider", "radio", "selectbox", "multiselect", "text_input", "text_area", "number_input",
             "toggle", "checkbox"}  # controls: their label names the setting

@@ -34,11 +34,13 @@ def test_hidden_and_locked_controls(new_page, goto, nav, rerun, assert_clean, sc
 def test_teacher_panel_link(new_page, goto, rerun, server_url, assert_clean):
     page = new_page(width=1280, height=900)
     goto(page, "skipgram-cbow", lang="en", window="4")
-    with rerun(page):  # opening the expander does not rerun; picking a name does
-        page.get_by_text(t("share.title", lang="en")).click()
-        box = page.locator(".st-key-share_p5_lock")
-        box.get_by_role("combobox").click()
-        page.get_by_role("option", name="window", exact=True).click()
+    page.locator(".st-key-share_p5_panel summary").click()  # opening the expander does not rerun
+    field = page.locator(".st-key-share_p5_lock input")
+    field.click()
+    field.fill("window")
+    with rerun(page):  # picking a name does
+        field.press("Enter")
+    page.keyboard.press("Escape")
     code = page.locator(".st-key-share_p5_panel").get_by_test_id("stCode").inner_text()
     assert code.startswith(f"{server_url}/skipgram-cbow?"), code
     assert "lang=en" in code and "window=4" in code and "lock=window" in code
