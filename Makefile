@@ -69,6 +69,7 @@ soak: dev-deps balancer
 
 screenshots: dev-deps browser
 	$(PY) -m scripts.screenshots
+	$(PY) -m scripts.screenshots --phone
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,10 +1,11 @@
 """Refresh the README screenshots: assets/screenshots/<page>-<lang>.png from a live app in Debian's chromium.
 
-Usage: `make screenshots` (or `.venv/bin/python -m scripts.screenshots [--lang en zh] [--pages home analogies]`;
-`--checkpoints` makes only the README's before/after pictures of two checkpoints, see CHECKPOINTS).
+Usage: `make screenshots` (or `.venv/bin/python -m scripts.screenshots [--lang en zh] [--pages home analogies]
+[--phone]`; `--checkpoints` makes only the README's before/after pictures of two checkpoints, see CHECKPOINTS).
 It starts its own `streamlit run` on a free 127.0.0.1 port, opens each page through its URL, waits for the run to
 finish (scripts/live_browser.py, as the browser tests do), and saves the top of the page (1280 x 800) as a palette
-PNG so the repository stays small.
+PNG so the repository stays small. `--phone` saves <page>-<lang>-phone.png at 390 x 844 instead (a phone, as
+tests/browser/test_devices.py checks it); `make screenshots` keeps four of those pages (PHONE_PAGES).
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ OUT = live_server.ROOT / "assets" / "screenshots"
 LOCALES = {"en": "en-US", "zh": "zh-CN"}
 # Checkpoints shown in the README before and after a (wrong) check: (page url, checkpoint key, the answer given).
 CHECKPOINTS = [("skipgram-cbow", "cp_p5_pairs", "4"), ("negative-sampling", "cp_p6_highest", 0)]
+DESKTOP = dict(viewport={"width": 1280, "height": 800})
+PHONE = dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+PHONE_PAGES = ["home", "analogies", "skipgram-cbow", "training-lab"]  # text, inputs, stepper, lab
 
 
 def save_small_png(png: bytes, path: Path, colors: int = 128) -> int:
@@ -60,9 +64,13 @@ def checkpoint_shots(page, url: str, lang: str) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", nargs="+", default=["en", "zh"], choices=sorted(LOCALES))
-    ap.add_argument("--pages", nargs="+", default=[p.url for p in PAGES], help="url paths, e.g. home analogies")
+    ap.add_argument("--pages", nargs="+", default=None, help="url paths, e.g. home analogies (default: all pages, "
+                    "or PHONE_PAGES with --phone)")
     ap.add_argument("--checkpoints", action="store_true", help="only the checkpoint screenshots of the README")
+    ap.add_argument("--phone", action="store_true", help="390 x 844 phone screenshots, named <page>-<lang>-phone")
     args = ap.parse_args()
+    pages = args.pages or (PHONE_PAGES if args.phone else [p.url for p in PAGES])
+    suffix = "-phone" if args.phone else ""
     if why := live_browser.missing_chromium():
         raise SystemExit(why)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -75,12 +83,12 @@ def main() -> None:
         with sync_playwright() as pw:
             browser = live_browser.launch(pw)
             for lang in args.lang:
-                ctx = browser.new_context(locale=LOCALES[lang], viewport={"width": 1280, "height": 800})
+                ctx = browser.new_context(locale=LOCALES[lang], **(PHONE if args.phone else DESKTOP))
                 page = ctx.new_page()
                 live_browser.watch(page)
                 if args.checkpoints:
                     total += checkpoint_shots(page, url, lang)
-                for path in [] if args.checkpoints else args.pages:
+                for path in [] if args.checkpoints else pages:
                     before = page.w2v_done
                     route = "" if path == "home" else path  # the default page lives at "/", not "/home"
                     page.goto(f"{url}/{route}?lang={lang}")
@@ -90,7 +98,7 @@ def main() -> None:
                         print(f"warning: {path} ({lang}) shows an exception or logged {page.w2v_errors}",
                               file=sys.stderr)
                         page.w2v_errors.clear()
-                    target = OUT / f"{path}-{lang}.png"
+                    target = OUT / f"{path}-{lang}{suffix}.png"
                     size = save_small_png(page.screenshot(), target)
                     total += size
                     print(f"{target.relative_to(live_server.ROOT)}  {size / 1024:.0f} KB")

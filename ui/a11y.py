@@ -18,11 +18,20 @@ PREFS_KEY = "a11y_prefs"  # session_state key of the component's state ({"reduce
 # Focus: Streamlit shows no ring on links and a faint one on some widgets; a 3 px dark-blue outline (7:1 on white)
 # marks whatever the keyboard is on (also scrollable boxes, which Chrome makes focusable). Radios, checkboxes and
 # toggles hide the real <input>, so their label carries the ring.
+# Narrow screens (a tablet with the sidebar open squeezes columns to ~40 px): labels of buttons, metrics, widgets
+# and page links wrap instead of being cut off with "…"; a markdown table wider than a phone scrolls inside itself
+# instead of making the whole page scroll sideways.
 CSS = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1; color: #5f6368; }
 :focus-visible, label:has(input:focus-visible) {
   outline: 3px solid #1a4fd6 !important; outline-offset: 2px !important;
 }
+[data-testid="stMain"] :is([data-testid="stMarkdownContainer"].stMarkdownEllipsis,
+  .stMarkdownEllipsis p, [data-testid="stMetricLabel"] p, [data-testid="stWidgetLabel"] p,
+  [data-testid="stPageLink-NavLink"] span, [data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"]) {
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;
+}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto; }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after {
     animation-duration: 0.001ms !important; animation-iteration-count: 1 !important;
