@@ -185,7 +185,8 @@ def main(argv=None) -> int:
                                                        "scripts.serve"):
         print(f"already serving from {args.run_dir}: `make stop` first", file=sys.stderr)
         return 1
-    signal.signal(signal.SIGTERM, _interrupt)  # `make stop` stops it like Ctrl-C
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C and `make stop`, even when started with SIGINT ignored
+        signal.signal(sig, _interrupt)
     t0 = time.monotonic()
     try:
         cluster = start(max(1, args.replicas), args.port, args.bind, args.run_dir)
