@@ -120,6 +120,7 @@ def test_reduced_motion(new_page, goto, rerun, assert_clean):
     assert play.count() == 1, "the button turned into Pause: a timer is running"
 
     goto(page, "training-lab", lang="en")  # p7: Play trains one chunk and stops
+    _prefs_known(page)  # a new page load is a new session: the wish is reported again
     with rerun(page):
         page.get_by_role("button", name=t("p7.play", lang="en"), exact=True).click()
     first = progress(page)
