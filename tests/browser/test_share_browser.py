@@ -35,11 +35,10 @@ def test_teacher_panel_link(new_page, goto, rerun, server_url, assert_clean):
     page = new_page(width=1280, height=900)
     goto(page, "skipgram-cbow", lang="en", window="4")
     page.locator(".st-key-share_p5_panel summary").click()  # opening the expander does not rerun
-    field = page.locator(".st-key-share_p5_lock input")
-    field.click()
-    field.fill("window")
+    page.locator(".st-key-share_p5_lock input").click()  # focuses the box and opens the list
+    page.keyboard.type("window")
     with rerun(page):  # picking a name does
-        field.press("Enter")
+        page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     code = page.locator(".st-key-share_p5_panel").get_by_test_id("stCode").inner_text()
     assert code.startswith(f"{server_url}/skipgram-cbow?"), code
