@@ -4,6 +4,8 @@ on a timer and CSS animations are off (ui/a11y.py)."""
 import re
 import time
 
+from playwright.sync_api import expect
+
 from scripts import live_browser
 from ui.i18n import t
 
@@ -123,8 +125,9 @@ def test_reduced_motion(new_page, goto, rerun, assert_clean):
     _prefs_known(page)  # a new page load is a new session: the wish is reported again
     with rerun(page):
         page.get_by_role("button", name=t("p7.play", lang="en"), exact=True).click()
+    # The new session's reduced-motion report is a rerun of its own that may still be under way: poll briefly.
+    expect(page.get_by_test_id("stProgress")).to_contain_text("Trained 2%", timeout=15_000)
     first = progress(page)
-    assert "Trained 2%" in first, first
     page.wait_for_timeout(1500)  # six ticks of the lab's timer
     assert progress(page) == first
     assert t("p7.results_after_pause", lang="en") not in page.inner_text("[data-testid=stMain]")
