@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["text", "samples", "sgns", "sgns_demo", "softmax_lm", "word2vec", "fast", "keyedvectors", "io"]
+MODULES = ["text", "samples", "sgns", "sgns_demo", "softmax_lm", "word2vec", "fast", "keyedvectors", "io", "cooccur", "align"]
 
 
 @pytest.mark.parametrize("name", MODULES)
