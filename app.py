@@ -5,6 +5,7 @@ import streamlit as st
 from ui.a11y import browser_glue
 from ui.checkpoint import sidebar_progress
 from ui.i18n import LANG_LABELS, LANGS, detect_lang, t
+from ui.lesson_bar import bar as lesson_bar
 from ui.nav import PAGES
 
 st.set_page_config(page_title="Illustrated Word2vec Lab · 图解 Word2vec 实验室", page_icon="🧭", layout="wide")
@@ -34,4 +35,5 @@ for p in PAGES:
 current = st.navigation(groups)
 # The browser tab names the page, then the app: "3 · Analogies · Illustrated Word2vec Lab".
 st.set_page_config(page_title=f"{current.title} · {t('common.app_title')}")
+lesson_bar(current.url_path)  # ?lesson=NAME&step=K: the step's prompt above the page (ui/lesson_bar.py)
 current.run()

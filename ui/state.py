@@ -195,17 +195,22 @@ def qp_get(name: str, default: Any, cast: Callable[[str], Any] = str, choices=No
     if raw is None:
         return default
     try:
+        return url_value(raw, cast, choices, lo, hi)
+    except ValueError:
+        return default
+
+
+def url_value(raw: str, cast: Callable[[str], Any] = str, choices=None, lo=None, hi=None) -> Any:
+    """A URL value cast and checked (choices, range); ValueError when a page would refuse it (a lesson's check)."""
+    try:
         value = cast(raw)
     except (TypeError, ValueError):
-        return default
+        raise ValueError(raw) from None
     if isinstance(value, float) and not math.isfinite(value):  # nan/inf slip past both range checks
-        return default
-    if choices is not None and value not in choices:
-        return default
-    if lo is not None and value < lo:
-        return default
-    if hi is not None and value > hi:
-        return default
+        raise ValueError(raw)
+    if (choices is not None and value not in choices) or (lo is not None and value < lo) \
+            or (hi is not None and value > hi):
+        raise ValueError(raw)
     return value
 
 
