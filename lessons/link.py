@@ -41,7 +41,7 @@ def decode(text: str, check: Check | None = None, checkpoints: Mapping[str, set]
         packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         unzip = zlib.decompressobj()
         raw = unzip.decompress(packed, MAX_JSON)
-        if unzip.unconsumed_tail or not unzip.eof:  # too big once unpacked, or cut short (a truncated link)
+        if unzip.unconsumed_tail or not unzip.eof or unzip.unused_data:  # too big, cut short, or padded
             raise ValueError("incomplete or too big")
         data = json.loads(raw.decode("utf-8"))
     except (binascii.Error, zlib.error, ValueError, RecursionError):  # UnicodeDecodeError and JSON errors too

@@ -133,3 +133,23 @@ def checkpoint_feedback(at) -> list[str]:
 def said(at, text: str) -> bool:
     """Some markdown on the page contains `text`."""
     return any(text in m.value for m in at.markdown)
+
+
+def widgets(at) -> dict[str, bool]:
+    """Every keyed widget on the page and sidebar -> whether it is disabled (the share panel's own left out)."""
+    found, todo = {}, [at.main, at.sidebar]
+    while todo:
+        node = todo.pop()
+        todo.extend(getattr(node, "children", {}).values())
+        key = getattr(node, "key", None)
+        if key and hasattr(node, "disabled") and node.type != "expandable" and not key.startswith("share_"):
+            found[key] = bool(node.disabled)
+    return found
+
+
+def hidden_selectors(at) -> set[str]:
+    """The selectors of the style blocks that hide keyed elements (ui/share.py's; not ui/a11y.py's, not a lesson's
+    highlight)."""
+    styles = [h.value for h in at.html if h.value.startswith("<style>") and "st-key-" in h.value
+              and "display: none" in h.value]
+    return {s.strip() for css in styles for s in css[len("<style>"):css.index("{")].split(",")}

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptest import open_page
+from apptest import hidden_selectors, open_page, widgets
 
 from ui.state import ALL_NAME, MAX_NAMES_TEXT, PageState
 
@@ -13,23 +13,6 @@ PAGES = {"p1": "pages/p1_personality.py", "p2": "pages/p2_word_embeddings.py", "
          "p6": "pages/p6_negative_sampling.py", "p7": "pages/p7_training_lab.py", "p8": "pages/p8_projector.py"}
 LANGS = ("en", "zh")
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-
-
-def widgets(at) -> dict[str, bool]:
-    """Every keyed widget on the page and sidebar -> whether it is disabled (the share panel's own left out)."""
-    found, todo = {}, [at.main, at.sidebar]
-    while todo:
-        node = todo.pop()
-        todo.extend(getattr(node, "children", {}).values())
-        key = getattr(node, "key", None)
-        if key and hasattr(node, "disabled") and node.type != "expandable" and not key.startswith("share_"):
-            found[key] = bool(node.disabled)
-    return found
-
-
-def hidden_selectors(at) -> set[str]:
-    styles = [h.value for h in at.html if h.value.startswith("<style>") and "st-key-" in h.value]  # not ui/a11y.py's
-    return {s.strip() for css in styles for s in css[len("<style>"):css.index("{")].split(",")}
 
 
 def declared(page: str) -> PageState:
