@@ -7,6 +7,7 @@ from ui.checkpoint import sidebar_progress
 from ui.i18n import LANG_LABELS, LANGS, detect_lang, t
 from ui.lesson_bar import bar as lesson_bar
 from ui.nav import PAGES
+from ui.present import frame as presenter_frame
 
 st.set_page_config(page_title="Illustrated Word2vec Lab · 图解 Word2vec 实验室", page_icon="🧭", layout="wide")
 
@@ -21,6 +22,7 @@ st.session_state["lang"] = lang
 st.session_state["lang_widget"] = lang
 st.sidebar.radio("语言 · Language", LANGS, key="lang_widget", format_func=LANG_LABELS.get,
                  horizontal=True, on_change=_on_lang_change)
+presenter_frame()  # ?present=1 / the sidebar toggle: projector styling (ui/present.py)
 browser_glue(lang)  # <html lang>, focus ring, reduced motion (ui/a11y.py)
 sidebar_progress()  # after the language switch: answers checked by this rerun's click are already counted
 # Navigation drops the query string, so write the language back on every run: a copied link keeps it.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ui import present
+
 # The colour sets below are checked by tests/app/test_colours.py: they stay apart under simulated
 # deuteranopia, protanopia and tritanopia (CIEDE2000 >= 10), text meets WCAG AA (4.5:1) on its background.
 # Colour is never the only cue: roles, kinds, groups and clusters also differ by symbol, frame or label.
@@ -64,4 +66,27 @@ def figure(data, *, height: int, title: str | None = None, top: int | None = Non
     layout = dict(height=height, margin=dict(l=10, r=10, t=top, b=10), font=font, **layout)
     if title is not None:
         layout["title"] = dict(text=title)
+    if present.presenting():  # read at every call: no builder caches a figure, so the switch is never stale
+        layout = _scaled(layout, present.FONT_SCALE)
+        data = [_scaled_trace(tr, present.FONT_SCALE) for tr in data]
     return go.Figure(data=data, layout=layout)
+
+
+def _scaled(node, k: float, font: bool = False):
+    """A copy of a layout dict with every font size in it (layout, axes' ticks, legend, annotations) times k.
+
+    Only a `size` inside a "...font" dict is text: a marker's or an arrow's size stays."""
+    if isinstance(node, dict):
+        return {key: (round(v * k) if font and key == "size" and isinstance(v, (int, float))
+                      else _scaled(v, k, key.endswith("font"))) for key, v in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [_scaled(v, k) for v in node]
+    return node
+
+
+def _scaled_trace(trace, k: float):
+    """A trace's text labels (cell values, word labels) times k, on the trace object before the one Figure call."""
+    size = getattr(getattr(trace, "textfont", None), "size", None)
+    if isinstance(size, (int, float)):
+        trace.textfont.size = round(size * k)
+    return trace
