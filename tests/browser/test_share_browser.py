@@ -40,3 +40,33 @@ def test_teacher_panel_link(new_page, goto, rerun, server_url, assert_clean):
     assert "lang=en" in code and "window=4" in code
     assert page.locator(".st-key-p5_window").get_by_role("slider").is_enabled()
     assert_clean(page)
+
+
+def test_teacher_picks_a_lock(new_page, goto, assert_clean):
+    """The teacher ticks "window" under lock: the link in the panel gains lock=window (Streamlit's multiselect:
+    focus the box, type the name, Enter)."""
+    from playwright.sync_api import expect
+
+    page = new_page(width=1280, height=900)
+    goto(page, "skipgram-cbow", lang="en", window="4")
+    panel = page.locator(".st-key-share_p5_panel")
+    panel.locator("summary").click()
+    box = panel.locator(".st-key-share_p5_lock").get_by_role("combobox")
+    option = page.get_by_role("option", name="window", exact=True)
+    for _ in range(5):  # a click that lands while the sidebar is still re-rendering leaves the list shut
+        box.click()
+        try:
+            expect(option).to_be_visible(timeout=3000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    expect(option).to_be_visible()
+    page.keyboard.type("window")  # narrows the open list to the one option; Enter picks it
+    expect(page.get_by_role("option")).to_have_count(1)  # the list has filtered: Enter now picks "window"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(panel.get_by_test_id("stCode")).to_contain_text("lock=window", timeout=30_000)
+    assert "hide=" not in panel.get_by_test_id("stCode").inner_text()
+    # the teacher's own page is not locked by ticking: only whoever opens the link is
+    assert page.locator(".st-key-p5_window").get_by_role("slider").is_enabled()
+    assert_clean(page)
