@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lessons.format import Lesson, LessonError, Problem
 from lessons.link import decode, from_toml
-from ui.i18n import ASSETS, t
+from ui.i18n import ASSETS, LANG_LABELS, t
 from ui.state import PageState, url_value
 from ui.words import md_escape
 
@@ -68,9 +68,17 @@ def load(ref: dict[str, str]) -> Lesson:
     return from_toml((LESSON_DIR / f"{name}.toml").read_text(encoding="utf-8"), check_param, checkpoint_ids())
 
 
+def _where(where: str) -> str:
+    """"step 3 · prompt.zh" in the reader's language (parameter names stay: they are the link's own names)."""
+    where = re.sub(r"^step (\d+)", lambda m: t("lessons.where_step", k=m.group(1)), where)
+    where = re.sub(r"\.(en|zh)$", lambda m: f" · {LANG_LABELS[m.group(1)]}", where)
+    return re.sub(r"(?<![\w])(title|prompt|params|steps|lesson_data|lesson|file)(?![\w])",
+                  lambda m: t(f"lessons.where_{m.group(1)}"), where)
+
+
 def problem_text(p: Problem) -> str:
     """One problem as a translated markdown line; the lesson's own text in it escaped."""
-    where = re.sub(r"^step (\d+)", lambda m: t("lessons.where_step", k=m.group(1)), p.where)
+    where = _where(p.where)
     what = t(f"lessons.problem_{p.code}")
     detail = " — " + md_escape(p.detail[:80]) if p.detail else ""
     return f"- {md_escape(where)}: {what}{detail}" if where else f"- {what}{detail}"

@@ -23,5 +23,6 @@ PAGES = [
     PageInfo("pages/p7_training_lab.py", "training-lab", "p7", "🧪", "group_lab"),
     PageInfo("pages/p8_projector.py", "projector", "p8", "🔭", "group_lab"),
     PageInfo("pages/glossary.py", "glossary", "glossary", "📖", "group_more"),
+    PageInfo("pages/lesson_builder.py", "lesson-builder", "lesson_builder", "🧩", "group_more"),
     PageInfo("pages/about.py", "about", "about", "📚", "group_more"),
 ]

@@ -12,6 +12,8 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 
+from lessons.format import RESERVED
+from ui import lesson_draft
 from ui.i18n import t
 from ui.nav import PAGES
 from ui.state import ALL_NAME
@@ -76,11 +78,22 @@ def page_url(page: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{'/'.join(segments)}/{path}"
 
 
-def link(state, hide: list[str], lock: list[str]) -> str:
-    """The link to this page's current settings (language included) with the given hide/lock lists."""
+def _params(hide: list[str], lock: list[str]) -> dict[str, str]:
     params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("hide", "lock")}
     params.update({k: ",".join(v) for k, v in (("hide", hide), ("lock", lock)) if v})
-    return page_url(state.page) + "?" + urlencode(params, safe=",", quote_via=quote)
+    return params
+
+
+def link(state, hide: list[str], lock: list[str]) -> str:
+    """The link to this page's current settings (language included) with the given hide/lock lists."""
+    return page_url(state.page) + "?" + urlencode(_params(hide, lock), safe=",", quote_via=quote)
+
+
+def view_params(state, hide: list[str], lock: list[str]) -> dict[str, str]:
+    """The same link's parameters of this page only (a page visited before may have left its own in the URL; the
+    app's, such as the language or the lesson, are not the page's): a lesson step's state."""
+    own = {s.url for s in state.settings.values() if s.url}  # hide and lock included
+    return {k: v for k, v in _params(hide, lock).items() if k in own and k not in RESERVED}
 
 
 def _label(state, name: str) -> str:
@@ -108,3 +121,4 @@ def panel(state) -> None:
         lock = st.multiselect(t("share.lock"), state.lock_names, key=f"share_{state.page}_lock", format_func=fmt)
         st.code(link(state, hide, lock), language=None, wrap_lines=True)
         st.caption(t("share.copy"))
+        lesson_draft.add_button(state.page, view_params(state, hide, lock))  # this view as a step of the teacher's lesson

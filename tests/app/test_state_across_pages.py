@@ -28,6 +28,7 @@ STEPS = {
     "pages/p8_projector.py": [("radio", "p8_method", "axes"), ("text_input", "p8_ypair", "small big"),
                               ("radio", "p8_method", "pca"), ("radio", "p8_dims", 3), ("selectbox", "p8_pcz", 4),
                               ("slider", "p8_nn", 12)],
+    "pages/lesson_builder.py": [("text_input", "lb_title_en", "My lesson"), ("text_input", "lb_title_zh", "我的课")],
 }
 # values a callback set from the steps above (the preset fills both word boxes, a corpus brings its own words)
 DERIVED = {
