@@ -18,10 +18,9 @@ lab.STATE.restore()
 ss = st.session_state
 
 
-
 def _on_corpus_change() -> None:
     """A new corpus brings its own map words and probes (their defaults are declared in ui.lab.STATE)."""
-    for key in ("p7_words", "p7_nn_words", "p7_an_a", "p7_an_b", "p7_an_c", "p7_odd"):
+    for key in ("p7_words", "p7_nn_words", "p7_an_a", "p7_an_b", "p7_an_c", "p7_odd", "p7_why_a", "p7_why_b"):
         lab.STATE.set(key, lab.STATE.default_of(key))
     ss["p7_playing"] = False
 
@@ -110,6 +109,23 @@ with left:
                      hide_index=True, width="stretch")
         st.caption(t("p7.defaults_why"))
 
+def _map_words(kv):
+    """(the map's words that the model knows, the typed ones it does not); kv: vectors or a vocabulary."""
+    words, missing = split_known(kv, parse_words(ss["p7_words"], limit=lab.MAX_MAP_WORDS))
+    if len(words) < 3:  # too few typed words that exist: fall back to the most frequent ones
+        words = [w for w in kv.index_to_key[:20] if w not in words][: 20 - len(words)] + words
+    return words, missing
+
+
+def _tracked(vocab) -> list[str]:
+    """Words whose trail a new run records: the map's and the "why neighbours" pair (others mean a replay)."""
+    return [*_map_words(vocab)[0], ss["p7_why_a"], ss["p7_why_b"]]
+
+
+def _groups(words) -> list[str]:
+    return [t(f"p7.group_{g}") if (g := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other") for w in words]
+
+
 settings = lab.current_settings()
 lab.STATE.sync()
 share.panel(lab.STATE)  # the sidebar's 'share this view' panel; hides what a link hides
@@ -125,7 +141,7 @@ if corpus is not None:
             ss["p7_playing"] = False  # new settings: a new model, paused at its random start
             ss["p7_last_key"] = key
         try:
-            run = lab_runs.get_run("p7_runs", key, corpus, settings)
+            run = lab_runs.get_run("p7_runs", key, corpus, settings, words=_tracked)
         except ValueError as exc:
             run_error = lab.explain_error(exc, settings, corpus)
     if run is not None:
@@ -147,7 +163,7 @@ if run is not None and action in ("step", "train", "reset"):
         run.train_to_end()
     else:
         ss["p7_runs"].pop(run.key, None)
-        run = lab_runs.get_run("p7_runs", run.key, corpus, settings)
+        run = lab_runs.get_run("p7_runs", run.key, corpus, settings, words=_tracked)
 
 right.subheader(t("p7.train_header"))
 disabled = run is None
@@ -163,13 +179,6 @@ for note in notes:
     right.warning(note)
 
 playing = bool(run is not None and ss["p7_playing"] and not run.done and not run.error)
-
-
-def _map_words(kv):
-    words, missing = split_known(kv, parse_words(ss["p7_words"], limit=lab.MAX_MAP_WORDS))
-    if len(words) < 3:  # too few typed words that exist: fall back to the most frequent ones
-        words = [w for w in kv.index_to_key[:20] if w not in words][: 20 - len(words)] + words
-    return words, missing
 
 
 @st.fragment(run_every=TICK if playing else None)
@@ -202,8 +211,7 @@ def live_panel() -> None:
         kv = run.kv()
         words, missing = _map_words(kv)
         proj = pca(kv[words], n_components=2)
-        groups = [t(f"p7.group_{gk}") if (gk := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other")
-                  for w in words]
+        groups = _groups(words)
         alt.plot(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), alt.word_map(words, groups),
                  key="p7_map_chart")
         if missing:
@@ -220,14 +228,24 @@ with right:
 # ------------------------------------------------------------------------------- results, compare, export
 if run is not None and not playing:
     shown = run if run.trained else lab_runs.last_good_run(exclude=run.key)
-    tab_res, tab_cmp, tab_exp = st.tabs([t("p7.tab_results"), t("p7.tab_compare"), t("p7.tab_export")])
-    from ui import lab_results  # the three tabs' bodies (kept out of this file for size)
+    tabs = st.tabs([t(f"p7.tab_{name}") for name in ("results", "why", "trails", "compare", "negative", "export")])
+    from ui import lab_results, lab_trails, lab_why  # the tabs' bodies (kept out of this file for size)
 
-    with tab_res:
+    with tabs[0]:
         lab_results.results_tab(run, shown)
-    with tab_cmp:
-        lab_results.compare_tab(corpus, settings)
-    with tab_exp:
+    if shown is None:
+        for tab in tabs[1:3]:
+            tab.info(t("p7.train_first"))
+    else:
+        shown_words = _map_words(shown.kv())[0]
+        with tabs[1]:
+            lab_why.why_tab(shown, shown_words)
+        with tabs[2]:
+            lab_trails.trails_tab(shown, shown_words, _groups(shown_words))
+    for tab, param in ((tabs[3], "window"), (tabs[4], "negative")):
+        with tab:
+            lab_results.compare_tab(corpus, settings, param, _map_words, _groups)
+    with tabs[5]:
         lab_results.export_tab(shown, _map_words)
 elif playing:
     st.caption(t("p7.results_after_pause"))

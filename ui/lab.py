@@ -40,6 +40,7 @@ DEFAULT_PROBES = {  # (neighbour words, analogy a b c: a is to b as c is to ?, o
     CUSTOM: ("", ("", "", ""), ""),
 }
 MAX_MAP_WORDS = 60
+DEFAULT_WHY = {"kingdom_en": ("king", "queen"), "topics_en": ("guitar", "piano"), "kingdom_zh": ("国王", "王后")}
 
 
 # ----------------------------------------------------------------------------------------------- corpora
@@ -111,7 +112,17 @@ def _clean_text(text: str) -> str:
     return " ".join(parse_words(text, limit=MAX_MAP_WORDS))
 
 
-# A shared link reproduces the run (corpus, segmentation, map words, the windows compared, every hyperparameter).
+def _one_word(text: str) -> str:
+    return " ".join(parse_words(text, limit=1))
+
+
+def _why(i: int):
+    """Default of a "why neighbours" word for the chosen corpus ("" for a custom text: the map's first words)."""
+    return lambda ss: DEFAULT_WHY.get(ss["p7_corpus"], ("", ""))[i]
+
+
+# A shared link reproduces the run (corpus, segmentation, map words, the values compared, the pair asked about
+# "why neighbours?", every hyperparameter).
 STATE = PageState("p7", [
     Setting("p7_corpus", lambda ss: "kingdom_zh" if ss.get("lang") == "zh" else "kingdom_en",  # reader's language
             url="corpus", choices=(*CORPORA, CUSTOM)),
@@ -120,6 +131,10 @@ STATE = PageState("p7", [
             to_url=_clean_text),
     Setting("p7_cmp_a", 2, url="cmp_a", cast=int, lo=1, hi=50),
     Setting("p7_cmp_b", 15, url="cmp_b", cast=int, lo=1, hi=50),
+    Setting("p7_neg_a", 1, url="neg_a", cast=int, lo=1, hi=50),
+    Setting("p7_neg_b", 15, url="neg_b", cast=int, lo=1, hi=50),
+    Setting("p7_why_a", _why(0), url="why_a", cast=_one_word, to_url=_one_word),
+    Setting("p7_why_b", _why(1), url="why_b", cast=_one_word, to_url=_one_word),
     _hyper("sg", int, 0, 1), _hyper("window", int, 1, 50), _hyper("negative", int, 1, 50),
     _hyper("vector_size", int, 1, 300), _hyper("epochs", int, 0, 200), _hyper("alpha", float, 0.0001, 10.0),
     _hyper("min_count", int, 1, 1000), _hyper("sample", float, 0.0, 0.01, choices=SAMPLE_CHOICES),

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import alt, lab, lab_runs
+from ui import lab, lab_runs, lab_trails
 from ui.i18n import md, t
-from ui.maps import word_map
 from ui.words import md_escape, md_list, parse_words
 from w2v_core.keyedvectors import UnknownWordError
 from w2v_core.projections import pca
@@ -85,63 +85,89 @@ def results_tab(run: lab_runs.Run, shown: lab_runs.Run | None) -> None:
                 st.caption(t("p7.odd_hint"))
 
 
-def compare_tab(corpus: lab.Corpus, settings: dict) -> None:
-    st.markdown(md("p7_compare"))
+# One comparison per parameter: its widgets' keys (values A and B), the prefix of its own store/button keys.
+COMPARE = {"window": ("cmp", "p7_cmp_a", "p7_cmp_b"), "negative": ("neg", "p7_neg_a", "p7_neg_b")}
+CMP_TOPN = 5
+
+
+def _train_pair(corpus: lab.Corpus, pairs: list, store: dict, words) -> bool:
+    """Train both models to the end (those not trained yet); False with a message if the settings are refused."""
+    for _, key, s in pairs:
+        if key not in store or not store[key].done:
+            try:
+                run = lab_runs.new_run(key, corpus, s, words=words)
+            except ValueError as exc:
+                st.error(t("p7.err_settings", detail=str(exc)))
+                return False
+            run.train_to_end()
+            store[key] = run
+    for k in [k for k in store if k not in {p[1] for p in pairs}]:
+        del store[k]  # keep only the pair on screen
+    return True
+
+
+def _summary(param: str, pairs: list, runs: list, shared: list[int]) -> str:
+    """The computed sentence of what changed between A and B: time, final loss, neighbours kept."""
+    (va, _, _), (vb, _, _) = pairs
+    la, lb = (r.model.loss_history[-1][1] for r in runs)
+    ta, tb = (max(r.seconds, 1e-6) for r in runs)
+    text = t("p7.cmp_summary", param=param, a=va, b=vb, ratio=f"{tb / ta:.1f}", ta=f"{ta:.2f}", tb=f"{tb:.2f}",
+             la=f"{la:.3f}", lb=f"{lb:.3f}")
+    if param == "negative":  # the loss sums one term per scored word (1 true + negative): compare it per word
+        text += " " + t("p7.cmp_per_word", a=va, b=vb, pa=f"{la / (1 + va):.3f}", pb=f"{lb / (1 + vb):.3f}")
+    if shared:
+        text += " " + t("p7.cmp_kept", kept=f"{np.mean(shared):.1f}", k=CMP_TOPN, n=len(shared))
+    return text
+
+
+def compare_tab(corpus: lab.Corpus, settings: dict, param: str, map_words, groups_of) -> None:
+    """Two models that differ in one parameter (`param`, a key of COMPARE), same seed: neighbours, loss, time,
+    and their word trails side by side."""
+    prefix, key_a, key_b = COMPARE[param]
+    st.markdown(md(f"p7_compare_{param}" if param != "window" else "p7_compare"))
     c1, c2, c3 = st.columns([1, 1, 3])
-    c1.number_input(t("p7.cmp_a"), 1, 50, **lab.STATE.widget("p7_cmp_a"))
-    c2.number_input(t("p7.cmp_b"), 1, 50, **lab.STATE.widget("p7_cmp_b"))
-    c3.text_input(t("p7.cmp_words"), **lab.STATE.widget("p7_cmp_words"), placeholder=ss.get("p7_nn_words", ""))
-    runs = []
-    for win in (ss["p7_cmp_a"], ss["p7_cmp_b"]):
-        s = dict(settings, window=int(win))
-        runs.append((win, lab_runs.run_key(corpus, s), s))
-    store = ss.setdefault("p7_cmp_runs", {})
-    if st.button(t("p7.cmp_run"), key="p7_cmp_run", type="primary"):
-        for win, key, s in runs:
-            if key not in store or not store[key].done:
-                try:
-                    run = lab_runs.new_run(key, corpus, s)
-                except ValueError as exc:
-                    st.error(t("p7.err_settings", detail=str(exc)))
-                    return
-                run.train_to_end()
-                store[key] = run
-        for k in [k for k in store if k not in {r[1] for r in runs}]:
-            del store[k]  # keep only the pair on screen
-    pair = [store.get(key) for _, key, _ in runs]
-    if not all(r is not None and r.done for r in pair):
-        st.caption(t("p7.cmp_hint"))
+    c1.number_input(t(f"p7.{prefix}_a"), 1, 50, **lab.STATE.widget(key_a))
+    c2.number_input(t(f"p7.{prefix}_b"), 1, 50, **lab.STATE.widget(key_b))
+    if param == "window":  # one box for both comparisons (both tabs are drawn on every run: one key)
+        c3.text_input(t("p7.cmp_words"), **lab.STATE.widget("p7_cmp_words"), placeholder=ss.get("p7_nn_words", ""))
+    pairs = []
+    for value in (ss[key_a], ss[key_b]):
+        s = dict(settings, **{param: int(value)})
+        pairs.append((int(value), lab_runs.run_key(corpus, s), s))
+    store = ss.setdefault(f"p7_{prefix}_runs", {})
+    if st.button(t("p7.cmp_run"), key=f"p7_{prefix}_run", type="primary"):
+        if not _train_pair(corpus, pairs, store, lambda vocab: map_words(vocab)[0]):
+            return
+    runs = [store.get(key) for _, key, _ in pairs]
+    if not all(r is not None and r.done for r in runs):
+        st.caption(t("p7.cmp_hint", param=param))
         return
-    if any(r.error for r in pair):
-        st.error(t("p7.err_diverged", detail=next(r.error for r in pair if r.error)))
+    if any(r.error for r in runs):
+        st.error(t("p7.err_diverged", detail=next(r.error for r in runs if r.error)))
         return
-    kva, kvb = pair[0].kv(), pair[1].kv()
+    kva, kvb = runs[0].kv(), runs[1].kv()
     words = parse_words(ss.get("p7_cmp_words") or ss.get("p7_nn_words", ""), limit=10)
-    rows = []
-    for w in words:
-        if w not in kva:
-            continue
-        na = [x for x, _ in kva.most_similar(w, topn=5)]
-        nb = [x for x, _ in kvb.most_similar(w, topn=5)]
-        rows.append({t("p7.cmp_word"): w, f"window={runs[0][0]}": ", ".join(na),
-                     f"window={runs[1][0]}": ", ".join(nb), t("p7.cmp_shared"): len(set(na) & set(nb))})
+    rows, shared = [], []
+    for w in (w for w in words if w in kva):
+        na = [x for x, _ in kva.most_similar(w, topn=CMP_TOPN)]
+        nb = [x for x, _ in kvb.most_similar(w, topn=CMP_TOPN)]
+        shared.append(len(set(na) & set(nb)))
+        rows.append({t("p7.cmp_word"): w, f"{param}={pairs[0][0]}": ", ".join(na),
+                     f"{param}={pairs[1][0]}": ", ".join(nb), t("p7.cmp_shared"): shared[-1]})
+    st.markdown(_summary(param, pairs, runs, shared))
+    st.dataframe(pd.DataFrame({t("p7.cmp_setting"): [f"{param}={v}" for v, _, _ in pairs],
+                               t("p7.cmp_loss"): [r.model.loss_history[-1][1] for r in runs],
+                               t("p7.cmp_seconds"): [r.seconds for r in runs]}),
+                 hide_index=True, width="stretch",
+                 column_config={t("p7.cmp_loss"): st.column_config.NumberColumn(format="%.4f"),
+                                t("p7.cmp_seconds"): st.column_config.NumberColumn(format="%.2f")})
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
         st.caption(t("p7.cmp_no_words"))
-    if pair[0].settings["vector_size"] < 2:
-        return
-    # The map words under both models, side by side (each its own PCA).
-    map_words = [w for w in parse_words(ss.get("p7_words", ""), limit=lab.MAX_MAP_WORDS) if w in kva]
-    if len(map_words) >= 3:
-        cols = st.columns(2)
-        for col, (win, _, _), kv, name in zip(cols, runs, (kva, kvb), ("a", "b")):
-            groups = [t(f"p7.group_{g}") if (g := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other")
-                      for w in map_words]
-            with col:
-                st.markdown(f"**window={win}**")
-                alt.plot(word_map(pca(kv[map_words], n_components=2).coords, map_words, groups, "PC1", "PC2",
-                                  height=380), alt.word_map(map_words, groups), key=f"p7_cmp_map_{name}")
+    mw = map_words(kva)[0]
+    lab_trails.pair_trails(runs, [f"{param}={v}" for v, _, _ in pairs], mw, groups_of(mw),
+                           key=f"p7_{prefix}")
 
 
 # ------------------------------------------------------------------------------------------------ export

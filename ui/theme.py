@@ -56,11 +56,11 @@ FONT_CELLS = dict(size=12)
 
 
 def figure(data, *, height: int, title: str | None = None, top: int | None = None, font: dict = FONT,
-           **layout) -> go.Figure:
+           frames=None, **layout) -> go.Figure:
     """A figure with the shared layout (margins, font, optional title), built in ONE go.Figure call.
 
     One call on purpose: every later update_*/add_* call re-validates the whole figure (about 3x slower).
-    `top` is the top margin (default: room for the title when there is one).
+    `top` is the top margin (default: room for the title when there is one); `frames`: plotly animation frames.
     """
     top = top if top is not None else (50 if title else 20)
     layout = dict(height=height, margin=dict(l=10, r=10, t=top, b=10), font=font, **layout)
@@ -69,7 +69,7 @@ def figure(data, *, height: int, title: str | None = None, top: int | None = Non
     if present.presenting():  # read at every call: no builder caches a figure, so the switch is never stale
         layout = _scaled(layout, present.FONT_SCALE)
         data = [_scaled_trace(tr, present.FONT_SCALE) for tr in data]
-    return go.Figure(data=data, layout=layout)
+    return go.Figure(data=data, layout=layout, frames=frames)
 
 
 def _scaled(node, k: float, font: bool = False):

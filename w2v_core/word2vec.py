@@ -171,6 +171,10 @@ class Word2Vec:
             callback(1.0, self.loss_history[-1][1] if self.loss_history else float("nan"))
         return self
 
+    def embedding_rows(self, indices) -> np.ndarray:
+        """A copy of a few rows of the embedding matrix (n, vector_size): cheap snapshots of some words mid-run."""
+        return self._embedding[np.asarray(indices, dtype=np.int64)]  # fancy indexing copies
+
     def get_latest_training_loss(self) -> float:
         """Mean loss per step of the last chunk (gensim's method returns a running sum instead)."""
         return self.loss_history[-1][1] if self.loss_history else 0.0

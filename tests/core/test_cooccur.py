@@ -48,9 +48,10 @@ def test_shared_contexts_ranked_by_min_then_sum():
     ca = context_counts(corpus, offsets, ids["cat"], 2, len(vocab))
     cb = context_counts(corpus, offsets, ids["dog"], 2, len(vocab))
     # near cat: the 3, ate 2, a 1, rare 1, fish 1, saw 1; near dog: the 2, ate 1, meat 1, saw 1
-    rows = [(vocab.index_to_key[i], na, nb) for i, na, nb in shared_contexts(ca, cb, exclude=[ids["cat"], ids["dog"]])]
+    rows = [(vocab.index_to_key[i], na, nb)
+            for i, na, nb in shared_contexts(ca, cb, exclude=[ids["cat"], ids["dog"]])]
     assert rows == [("the", 3, 2), ("ate", 2, 1), ("saw", 1, 1)]
-    assert shared_contexts(ca, cb, exclude=[ids["the"]])[0] == (ids["ate"], 2, 1)  # excluded ids never rank
+    assert shared_contexts(ca, cb, exclude=[ids["the"]])[0] == (ids["ate"], 2, 1)  # excluded: never ranked
     assert shared_contexts(ca, cb, topn=1)[0][0] == ids["the"]
 
 
