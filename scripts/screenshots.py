@@ -1,7 +1,8 @@
 """Refresh the README screenshots: assets/screenshots/<page>-<lang>.png from a live app in Debian's chromium.
 
 Usage: `make screenshots` (or `.venv/bin/python -m scripts.screenshots [--lang en zh] [--pages home analogies]
-[--phone]`; `--checkpoints` makes only the README's before/after pictures of two checkpoints, see CHECKPOINTS).
+[--phone]`; `--checkpoints` makes only the README's before/after pictures of two checkpoints, see CHECKPOINTS;
+`--lab` only the training lab's word-trails and why-neighbours pictures).
 It starts its own `streamlit run` on a free 127.0.0.1 port, opens each page through its URL, waits for the run to
 finish (scripts/live_browser.py, as the browser tests do), and saves the top of the page (1280 x 800) as a palette
 PNG so the repository stays small. `--phone` saves <page>-<lang>-phone.png at 390 x 844 instead (a phone, as
@@ -61,6 +62,30 @@ def checkpoint_shots(page, url: str, lang: str) -> int:
     return total
 
 
+def lab_shots(page, url: str, lang: str) -> int:
+    """The README's training-lab pictures (1280 x 800): the word trails mid-animation and "why neighbours?"."""
+    from ui.i18n import t
+
+    _settled(page, lambda: page.goto(f"{url}/?lang={lang}"))
+    _settled(page, lambda: page.goto(f"{url}/training-lab?lang={lang}"))
+    _settled(page, lambda: page.get_by_role("button", name=t("p7.train", lang=lang)).click())
+    total = 0
+    for tab, chart, name in (("p7.tab_trails", "p7_trails_chart", "trails"), ("p7.tab_why", "p7_why_chart", "why")):
+        page.get_by_role("tab", name=t(tab, lang=lang)).click()
+        box = page.locator(f".st-key-{chart}")
+        box.locator("svg.main-svg").first.wait_for(state="visible", timeout=20_000)
+        page.get_by_role("tab", name=t(tab, lang=lang)).scroll_into_view_if_needed()
+        page.evaluate("document.querySelector('[data-testid=stMain]').scrollBy(0, -20)")
+        if name == "trails":  # play, pause part of the way: the trails and the words on their way
+            buttons = box.locator("g.updatemenu-button")
+            buttons.filter(has_text=t("p7.trail_play", lang=lang)).click()
+            page.wait_for_timeout(2500)
+            buttons.filter(has_text=t("p7.trail_pause", lang=lang)).click()
+        page.wait_for_timeout(800)
+        total += save_small_png(page.screenshot(), OUT / f"lab-{name}-{lang}.png")
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", nargs="+", default=["en", "zh"], choices=sorted(LOCALES))
@@ -68,6 +93,7 @@ def main() -> None:
                     "or PHONE_PAGES with --phone)")
     ap.add_argument("--checkpoints", action="store_true", help="only the checkpoint screenshots of the README")
     ap.add_argument("--phone", action="store_true", help="390 x 844 phone screenshots, named <page>-<lang>-phone")
+    ap.add_argument("--lab", action="store_true", help="only the training lab's trails / why-neighbours pictures")
     args = ap.parse_args()
     pages = args.pages or (PHONE_PAGES if args.phone else [p.url for p in PAGES])
     suffix = "-phone" if args.phone else ""
@@ -88,7 +114,9 @@ def main() -> None:
                 live_browser.watch(page)
                 if args.checkpoints:
                     total += checkpoint_shots(page, url, lang)
-                for path in [] if args.checkpoints else pages:
+                if args.lab:
+                    total += lab_shots(page, url, lang)
+                for path in [] if args.checkpoints or args.lab else pages:
                     before = page.w2v_done
                     route = "" if path == "home" else path  # the default page lives at "/", not "/home"
                     page.goto(f"{url}/{route}?lang={lang}")

@@ -40,6 +40,7 @@ class Run:
     seconds: float = 0.0  # time spent training so far (the comparisons report it)
     tracked: tuple = ()  # vocabulary ids whose rows are snapshotted (the map words when the run started)
     frames: list = field(default_factory=list)  # [(mark 0..SNAPSHOTS-1, words done, rows (n, d) float32)]
+    memo: dict = field(default_factory=dict)  # figures drawn from this run, with what they were drawn for
 
     @property
     def progress(self) -> float:

@@ -51,12 +51,20 @@ def _labels(run: lab_runs.Run, done: list[int]) -> list[str]:
     return [f"{100 * d / total:.0f}%" for d in done]
 
 
-def _draw(xy, run, done, words, groups, key: str, where=st) -> None:
-    fig = trail_map(xy, words, groups, _labels(run, done), play=t("p7.trail_play"), pause=t("p7.trail_pause"),
-                    slider_prefix=t("p7.trail_slider"))
-    moved = np.linalg.norm(xy[-1] - xy[0], axis=1)  # (n,) how far each word went on the map
-    far = [words[i] for i in np.argsort(-moved)[:3]]
-    alt.plot(fig, t("p7.alt_trails", n=len(words), frames=len(done), far=", ".join(far)), key=key, where=where)
+def _draw(xy, run, done, words, groups, key: str, where=st, ref: str = "") -> None:
+    """The animation and its text alternative; built once per run, words and point of training (a rerun that
+    changed nothing reuses the figure: ~30 frames are worth not validating again). `ref`: what else the
+    coordinates depend on (the run a comparison's run B was turned onto)."""
+    memo_key = (key, ref, tuple(words), tuple(groups), t("p7.trail_play"), tuple(done))
+    if run.memo.get("trails", (None,))[0] != memo_key:
+        fig = trail_map(xy, words, groups, _labels(run, done), play=t("p7.trail_play"), pause=t("p7.trail_pause"),
+                        slider_prefix=t("p7.trail_slider"))
+        moved = np.linalg.norm(xy[-1] - xy[0], axis=1)  # (n,) how far each word went on the map
+        far = [words[i] for i in np.argsort(-moved)[:3]]
+        text = t("p7.alt_trails", n=len(words), frames=len(done), far=", ".join(far))
+        run.memo["trails"] = (memo_key, fig, text)
+    _, fig, text = run.memo["trails"]
+    alt.plot(fig, text, key=key, where=where)
 
 
 def trails_tab(run: lab_runs.Run, words: list[str], groups: list[str]) -> None:
@@ -83,5 +91,6 @@ def pair_trails(runs: list, names: list[str], words: list[str], groups: list[str
     for col, xy, run, done, name, side in zip(cols, (xy_a, xy_b), runs, (done_a, done_b), names, ("a", "b")):
         with col:
             st.markdown(f"**{name}**")
-            _draw(xy, run, done, words, groups, key=f"{key}_trails_{side}", where=col)
+            _draw(xy, run, done, words, groups, key=f"{key}_trails_{side}", where=col,
+                  ref=f"{runs[0].key}@{done_a[-1]}")
     st.caption(t("p7.trails_pair_how"))
