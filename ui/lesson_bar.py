@@ -78,13 +78,16 @@ def _draw(lesson: Lesson, k: int, ref: dict[str, str], page_url: str) -> None:
         elif step.checkpoint:
             st.caption(t("lessons.checkpoint_hint"))
             _highlight(step.checkpoint)
-        with st.container(horizontal=True):
-            if st.button(t("lessons.prev"), key="lesson_prev", icon="⬅️", disabled=k == 1):
+        # The buttons name the step they open: "Next" would read like a page's own next-step button (p6).
+        with st.container(horizontal=True, vertical_alignment="center"):
+            if k > 1 and st.button(t("lessons.prev", k=k - 1), key="lesson_prev", icon="⬅️"):
                 open_step(lesson, k - 1, ref)
             if not here and st.button(t("lessons.back", k=k), key="lesson_back"):
                 open_step(lesson, k, ref)
-            if st.button(t("lessons.next"), key="lesson_next", icon="➡️", type="primary", disabled=k == n):
+            if k < n and st.button(t("lessons.next", k=k + 1), key="lesson_next", icon="➡️", type="primary"):
                 open_step(lesson, k + 1, ref)
+            if k == n:
+                st.caption(t("lessons.the_end"))
             st.button(t("lessons.leave"), key="lesson_leave", on_click=leave, type="tertiary")
 
 

@@ -1,0 +1,49 @@
+"""Lessons in a real browser, in presenter view (?present=1) at a projector's 1280x720: a shipped lesson opened by
+its link in each language and walked with the bar's "next" button only; every step shows its prompt on its page,
+the controls the step locks are disabled, and nothing errs. One screenshot per step (test-artifacts/screenshots)."""
+import pytest
+
+from lessons.link import from_toml
+from ui.i18n import t
+from ui.lesson_load import LESSON_DIR
+from ui.nav import PAGES
+
+URLS = {p.key: p.url for p in PAGES}
+
+
+def lesson(name: str):
+    return from_toml((LESSON_DIR / f"{name}.toml").read_text(encoding="utf-8"))  # the pages' checks: AppTest's job
+
+
+def wait_step(page, k: int, n: int, lang: str, timeout: float = 60_000) -> None:
+    """Wait until the bar says step k of n and the app is idle (a step change is a page switch: two runs)."""
+    where = t("lessons.bar_head", lang=lang, title="", k=k, n=n).split(" · ")[-1]
+    page.locator(".st-key-lesson_bar").get_by_text(where).wait_for(timeout=timeout)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    page.wait_for_function("!document.querySelector('[data-stale=true]')", timeout=timeout)
+
+
+@pytest.mark.parametrize("name, lang", [("intro", "en"), ("intro", "zh"), ("sgns-step", "zh"), ("sgns-step", "en")])
+def test_walk_a_lesson_in_presenter_view(name, lang, new_page, goto, assert_clean, screenshot):
+    steps = lesson(name).steps
+    page = new_page(locale="zh-CN" if lang == "zh" else "en-US", width=1280, height=720)
+    goto(page, "", lang=lang, present="1", lesson=name, step="1")
+    for k, step in enumerate(steps, start=1):
+        wait_step(page, k, len(steps), lang)
+        assert f"/{URLS[step.page]}?" in page.url and f"step={k}" in page.url and "present=1" in page.url, page.url
+        bar = page.locator(".st-key-lesson_bar")
+        assert step.prompt_in(lang)[:12] in bar.inner_text()
+        assert page.get_by_test_id("stSidebar").get_attribute("aria-expanded") != "true"  # presenter: folded
+        lock = step.params.get("lock", "")
+        for name_ in [n for n in lock.split(",") if n and n != "settings"]:
+            box = page.locator(f".st-key-{step.page}_{name_}")
+            if box.count() and box.get_by_role("slider").count():
+                assert box.get_by_role("slider").first.is_disabled(), (k, name_)
+        assert_clean(page)
+        screenshot(page, f"lesson-{name}-{lang}-{k:02d}", max_height=720)
+        if k == len(steps):
+            assert t("lessons.the_end", lang=lang) in bar.inner_text()
+        else:
+            nxt = page.locator(".st-key-lesson_next button")
+            assert t("lessons.next", lang=lang, k=k + 1) in nxt.inner_text()
+            nxt.click()
