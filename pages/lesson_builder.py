@@ -47,7 +47,7 @@ for i, step in enumerate(draft["steps"]):
     sid = step["id"]
     with st.container(border=True, key=f"lb_step_{sid}"):
         page = step["page"]
-        st.markdown(f"**{i + 1} · {t(f'nav.{page}')}**")
+        st.markdown(f"**{t('lessons.step_head', k=i + 1, page=t(f'nav.{page}'))}**")
         st.code(urlencode(step["params"], safe=",") or "—", language=None, wrap_lines=True)  # the view's settings
         for lang in LANGS:
             st.text_area(t("lessons.prompt_in", language=LANG_LABELS[lang]), height=80, max_chars=MAX_PROMPT,

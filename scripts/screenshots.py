@@ -2,7 +2,8 @@
 
 Usage: `make screenshots` (or `.venv/bin/python -m scripts.screenshots [--lang en zh] [--pages home analogies]
 [--phone]`; `--checkpoints` makes only the README's before/after pictures of two checkpoints, see CHECKPOINTS;
-`--lab` only the training lab's word-trails and why-neighbours pictures).
+`--lab` only the training lab's word-trails and why-neighbours pictures; `--lessons` only a lesson step in presenter
+view and the lesson builder).
 It starts its own `streamlit run` on a free 127.0.0.1 port, opens each page through its URL, waits for the run to
 finish (scripts/live_browser.py, as the browser tests do), and saves the top of the page (1280 x 800) as a palette
 PNG so the repository stays small. `--phone` saves <page>-<lang>-phone.png at 390 x 844 instead (a phone, as
@@ -86,6 +87,27 @@ def lab_shots(page, url: str, lang: str) -> int:
     return total
 
 
+def lesson_shots(page, url: str, lang: str) -> int:
+    """The README's lesson pictures: a step of a shipped lesson in presenter view at a projector's 1280 x 720, and
+    the lesson builder (1280 x 800) holding a copy of that lesson."""
+    from ui.i18n import t
+
+    _settled(page, lambda: page.goto(f"{url}/?lang={lang}"))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{url}/?lang={lang}&present=1&lesson=sgns-step&step=3")
+    where = t("lessons.bar_head", lang=lang, title="", k=3, n=6).split(" · ")[-1]
+    page.locator(".st-key-lesson_bar").get_by_text(where).wait_for(timeout=60_000)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")  # the step opens in a 2nd run
+    page.locator(".st-key-lesson_leave button").wait_for()
+    page.wait_for_timeout(1000)  # web fonts and the first plotly render
+    total = save_small_png(page.screenshot(), OUT / f"lesson-step-{lang}.png")
+    page.set_viewport_size(DESKTOP["viewport"])
+    _settled(page, lambda: page.goto(f"{url}/lesson-builder?lang={lang}"))
+    _settled(page, lambda: page.locator(".st-key-lb_start button").click())
+    page.wait_for_timeout(800)
+    return total + save_small_png(page.screenshot(), OUT / f"lesson-builder-{lang}.png")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", nargs="+", default=["en", "zh"], choices=sorted(LOCALES))
@@ -94,6 +116,7 @@ def main() -> None:
     ap.add_argument("--checkpoints", action="store_true", help="only the checkpoint screenshots of the README")
     ap.add_argument("--phone", action="store_true", help="390 x 844 phone screenshots, named <page>-<lang>-phone")
     ap.add_argument("--lab", action="store_true", help="only the training lab's trails / why-neighbours pictures")
+    ap.add_argument("--lessons", action="store_true", help="only a lesson step (presenter view) and the builder")
     args = ap.parse_args()
     pages = args.pages or (PHONE_PAGES if args.phone else [p.url for p in PAGES])
     suffix = "-phone" if args.phone else ""
@@ -116,7 +139,9 @@ def main() -> None:
                     total += checkpoint_shots(page, url, lang)
                 if args.lab:
                     total += lab_shots(page, url, lang)
-                for path in [] if args.checkpoints or args.lab else pages:
+                if args.lessons:
+                    total += lesson_shots(page, url, lang)
+                for path in [] if args.checkpoints or args.lab or args.lessons else pages:
                     before = page.w2v_done
                     route = "" if path == "home" else path  # the default page lives at "/", not "/home"
                     page.goto(f"{url}/{route}?lang={lang}")

@@ -5,13 +5,14 @@ show a message in the reader's language and the page still works."""
 import base64
 import json
 import zlib
+from pathlib import Path
 
 import pytest
 from apptest import APP, assert_message_in, hidden_selectors, open_page, widgets
 from streamlit.testing.v1 import AppTest
 
 from lessons.format import LESSON_PAGES, from_dict, to_dict
-from lessons.link import encode
+from lessons.link import encode, from_toml
 from ui import share
 from ui.i18n import t
 from ui.lesson_load import check_param, checkpoint_ids, load, shipped_names
@@ -108,6 +109,9 @@ def test_shipped_lessons_pass_the_pages_own_checks():
     assert check_param("p5", "window", "9") == "bad_value"  # the checks are real: p5's window is 1..5
     assert check_param("p5", "colour", "red") == "unknown_param"
     assert check_param("p5", "hide", "steps,nonsense") == "bad_names"
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]  # the README's example lesson is a valid one
+    assert from_toml(example, check_param, checkpoint_ids()).steps[0].checkpoint == "p6.highest"
     for name in shipped_names():
         lesson = load({"lesson": name})  # raises LessonError on any problem
         assert all(s.prompt.keys() == {"en", "zh"} for s in lesson.steps) and lesson.title.keys() == {"en", "zh"}
