@@ -8,6 +8,7 @@ from ui.i18n import LANG_LABELS, LANGS, detect_lang, t
 from ui.lesson_bar import bar as lesson_bar
 from ui.nav import PAGES
 from ui.present import frame as presenter_frame
+from ui import pulse
 
 st.set_page_config(page_title="Illustrated Word2vec Lab · 图解 Word2vec 实验室", page_icon="🧭", layout="wide")
 
@@ -37,5 +38,9 @@ for p in PAGES:
 current = st.navigation(groups)
 # The browser tab names the page, then the app: "3 · Analogies · Illustrated Word2vec Lab".
 st.set_page_config(page_title=f"{current.title} · {t('common.app_title')}")
+after_page = pulse.frame(current)  # class pulse: join links, the class panel, a following student's move
 lesson_bar(current.url_path)  # ?lesson=NAME&step=K: the step's prompt above the page (ui/lesson_bar.py)
-current.run()
+try:
+    current.run()
+finally:  # also after a page's st.stop(): a teacher's page and settings reach the students who follow
+    after_page()

@@ -21,7 +21,8 @@ _KEY_RE = re.compile(r"[A-Za-z0-9_-]{43}")
 _SESSION_RE = re.compile(r"[A-Za-z0-9_.:-]{1,128}")  # Streamlit's session ids are UUIDs
 _CHECKPOINT_RE = re.compile(r"[a-z0-9_]{1,40}(\.[a-z0-9_]{1,40}){0,3}")  # e.g. "p3.analogy"
 _PAGE_RE = re.compile(r"[a-z0-9_]{1,40}")
-FOLLOW_KEYS = {"page", "step", "revealed"}
+_PARAM_RE = re.compile(r"[a-z0-9_]{1,40}")           # a query parameter's name (`pos`, `lesson`, `step`)
+FOLLOW_KEYS = {"page", "step", "revealed", "params"}
 
 
 class Reason(enum.StrEnum):
@@ -56,6 +57,8 @@ class Limits:
     max_answer_chars: int = 80      # the longest answer (checkpoint text answers are at most 60)
     max_follow_bytes: int = 4096    # the follow state as JSON
     max_revealed: int = 100         # revealed checkpoints kept in the follow state
+    max_params: int = 30            # query parameters in the follow state (the busiest page has about ten)
+    max_param_chars: int = 300      # one parameter's value (the pages' own word lists stop at 300)
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,23 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def _validate_params(params, limits: Limits) -> dict:
+    """The teacher page's query parameters: names like `pos`, values printable text (the page checks them again
+    when it reads its URL, as for any shared link)."""
+    _check(isinstance(params, dict) and len(params) <= limits.max_params, "follow params")
+    _check(all(valid_param(name, value, limits) for name, value in params.items()), "follow param")
+    return dict(sorted(params.items()))
+
+
+def valid_param(name, value, limits: Limits) -> bool:
+    """One query parameter the follow state may carry (the UI drops the others before it publishes)."""
+    return (isinstance(name, str) and _PARAM_RE.fullmatch(name) is not None and isinstance(value, str)
+            and len(value) <= limits.max_param_chars and value.isprintable())
+
+
 def validate_follow(state, limits: Limits) -> dict:
-    """The follow state: {"page": slug, "step": int >= 0, "revealed": [checkpoint ids]}, each key optional."""
+    """The follow state: {"page": slug, "step": int >= 0, "revealed": [checkpoint ids], "params": {name: text}},
+    each key optional."""
     _check(isinstance(state, dict) and set(state) <= FOLLOW_KEYS, "follow keys")
     if "page" in state:
         _check(isinstance(state["page"], str) and _PAGE_RE.fullmatch(state["page"]) is not None, "follow page")
@@ -122,6 +140,8 @@ def validate_follow(state, limits: Limits) -> dict:
         revealed = state["revealed"]
         _check(isinstance(revealed, list) and len(revealed) <= limits.max_revealed, "follow revealed")
         state = {**state, "revealed": sorted({validate_checkpoint(c) for c in revealed})}
+    if "params" in state:
+        state = {**state, "params": _validate_params(state["params"], limits)}
     _check(len(json.dumps(state)) <= limits.max_follow_bytes, "follow size")
     return state
 

@@ -22,6 +22,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from ui.words import md_escape
 from ui.i18n import t
 from ui.nav import PAGES
+from ui.pulse_state import revealed as revealed_to_class
+from ui.pulse_student import count_answer
+from ui.pulse_tally import under_checkpoint
 
 KEY = "_checkpoints"  # {"answers": {id: record}, "asked": {id: context the input was last drawn for}}
 KINDS = ("choice", "number", "word")
@@ -45,6 +48,7 @@ def record_answer(cid: str, answer: Any, correct: bool, context: Any = "") -> No
     _store()["answers"][cid] = {"answer": answer, "correct": bool(correct), "checked": True,
                                 "tries": old.get("tries", 0) + 1, "context": repr(context),
                                 "shown": old.get("shown")}
+    count_answer(cid, answer)  # a student in a class: their answer counts in the class tally too
 
 
 def record_shown(cid: str, context: Any = "") -> None:
@@ -168,6 +172,8 @@ def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", op
     assert kind in KINDS, kind
     _refresh_sidebar()
     key = "cp_" + cid.replace(".", "_")
+    if answer is not None and revealed_to_class(cid) and answer_of(cid, context) is None:
+        record_shown(cid, context)  # the teacher revealed it to the class
     asked, rec = _store()["asked"], answer_of(cid, context)
     if asked.get(cid) != repr(context):       # a new question: start from an empty answer
         st.session_state.pop(key, None)
@@ -195,4 +201,5 @@ def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", op
             yours = md_escape(fmt(rec["answer"])) if rec["checked"] else ""
             about = about_yours(rec["answer"]) if about_yours and rec["checked"] and not rec["correct"] else ""
             _feedback(rec, md_escape(fmt(answer)), yours, reason, about, next_step)
+    under_checkpoint(cid, kind, options, format_func)  # the class's answers, on the teacher's page only
     return rec is not None

@@ -75,11 +75,16 @@ def test_follow_state_merges_reveals_and_is_read_by_students(make_store):
     store.reveal(code, key, CP)                         # twice: listed once
     store.set_follow(code, key, {"step": 3})            # a merge keeps page and revealed
     assert store.get_follow(code) == {"page": "p3", "step": 3, "revealed": [CP]}
+    store.set_follow(code, key, {"params": {"pos": "king, woman", "lesson": "intro"}})
+    store.set_follow(code, key, {"params": {"pos": "paris"}})   # params are replaced as a whole, not merged
+    assert store.get_follow(code)["params"] == {"pos": "paris"}
 
 
 @pytest.mark.parametrize("bad", [
     {"colour": "red"}, {"page": "../etc"}, {"page": "P3 <b>"}, {"step": True}, {"step": -1}, {"step": 10**6},
-    {"step": "2"}, {"revealed": "p3.analogy"}, {"revealed": ["x;DROP"]}, {"revealed": [CP] * 101}, ["page"], None])
+    {"step": "2"}, {"revealed": "p3.analogy"}, {"revealed": ["x;DROP"]}, {"revealed": [CP] * 101}, ["page"], None,
+    {"params": "pos=king"}, {"params": {"Pos": "x"}}, {"params": {"pos": 3}}, {"params": {"pos": "a\nb"}},
+    {"params": {"pos": "x" * 301}}, {"params": {f"p{i}": "x" for i in range(31)}}, {"params": {"a b": "x"}}])
 def test_follow_state_is_validated_on_write(make_store, bad):
     store = make_store()
     code, key = store.create_class()

@@ -1,0 +1,110 @@
+"""The class this browser session is in (class pulse): role, code, teacher key, what the teacher revealed, and the
+shared store; one place, so the teacher's and the students' modules read the same session keys.
+
+A teacher's key lives only in their session (and in the teacher link they choose to save); a student is an
+anonymous random id, made here, that the store hashes with the class code before keeping it.
+"""
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+import streamlit as st
+
+from classroom import ClassError, ClassStore, Reason, data_dir, open_store
+from ui.i18n import t
+
+KEY = "_pulse"          # {"code", "role": "teacher" | "student", "key", "follow", "following", "applied"}
+SID = "_pulse_sid"      # this session's anonymous id (a student's only identity)
+NOTICE = "_pulse_notice"  # a refusal or "the class has ended", shown at the top of the next run
+TEACHER, STUDENT = "teacher", "student"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open(folder: str) -> ClassStore:
+    return open_store()  # keyed by the data folder, so tests with their own W2V_DATA_DIR get their own store
+
+
+def store() -> ClassStore:
+    """The process's store (SQLite under $W2V_DATA_DIR, shared with every replica on this host)."""
+    return _open(str(data_dir()))
+
+
+def current() -> dict:
+    """This session's class ({} when it is in none)."""
+    return st.session_state.get(KEY) or {}
+
+
+def role() -> str | None:
+    return current().get("role")
+
+
+def code() -> str | None:
+    return current().get("code")
+
+
+def is_teacher() -> bool:
+    return role() == TEACHER
+
+
+def is_student() -> bool:
+    return role() == STUDENT
+
+
+def sid() -> str:
+    return st.session_state.setdefault(SID, secrets.token_hex(16))
+
+
+def enter(class_code: str, as_role: str, key: str | None = None, follow: dict | None = None) -> None:
+    """Make this session a class's teacher (with its key) or student; following is on by default."""
+    st.session_state[KEY] = {"code": class_code, "role": as_role, "key": key, "follow": follow or {},
+                             "following": True, "applied": None}
+
+
+def leave(reason: str | None = None) -> None:
+    """Out of the class (ended, refused); `reason` is shown as a notice on the next run."""
+    st.session_state.pop(KEY, None)
+    st.query_params.pop("class", None)
+    if reason:
+        st.session_state[NOTICE] = reason
+
+
+def message(reason: Reason | str) -> str:
+    """A refusal in the user's language (never the error's own text: it may name internals)."""
+    return t(f"pulse.error.{Reason(reason).value}")
+
+
+def refused(err: ClassError) -> None:
+    """After a refused call: a gone class takes the session out of it; any other refusal is only shown."""
+    if err.reason in (Reason.ENDED, Reason.UNKNOWN):
+        leave(err.reason.value)
+    else:
+        st.session_state[NOTICE] = err.reason.value
+
+
+def show_notice() -> None:
+    """The pending notice, once: "the class has ended" as info, any other refusal as a warning."""
+    reason = st.session_state.pop(NOTICE, None)
+    if reason == Reason.ENDED.value:
+        st.info(message(reason), icon="🔔")
+    elif reason:
+        st.warning(message(reason))
+
+
+def follow() -> dict:
+    return current().get("follow") or {}
+
+
+def set_follow_seen(state: dict) -> None:
+    if KEY in st.session_state:
+        st.session_state[KEY]["follow"] = state
+
+
+def revealed(cid: str) -> bool:
+    """True when the teacher revealed checkpoint `cid` to the class this session is in."""
+    return cid in follow().get("revealed", ())
+
+
+def answer_text(value: Any) -> str:
+    """An answer as the store keeps it: numbers without trailing zeros, anything else as its text."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
