@@ -39,7 +39,8 @@ def _page_key(current) -> str:
 
 
 def _link(**params: str) -> str:
-    return page_url("home") + "?" + urlencode(params)
+    """The app's start page with `params`: the default page is served at the root, not at /home."""
+    return page_url("home").removesuffix("home") + "?" + urlencode(params)
 
 
 def join_link(code: str) -> str:

@@ -69,7 +69,9 @@ def reveal(cid: str) -> None:
 
 
 def under_checkpoint(cid: str, kind: str, options: Sequence, format_func: Callable) -> None:
-    """The class's answers to `cid`, for the teacher of a class (nothing for anyone else)."""
+    """The class's answers to `cid` for the teacher of a class; a line for its students once it is revealed."""
+    if ps.is_student() and ps.revealed(cid):
+        st.container(key=f"pulse_shown_{cid.replace('.', '_')}").caption(t("pulse.revealed_to_you"))
     if not ps.is_teacher():
         return
     labels = {ps.answer_text(o): str(format_func(o)) for o in options} if kind == "choice" else {}
