@@ -58,7 +58,7 @@ class Limits:
     max_follow_bytes: int = 4096    # the follow state as JSON
     max_revealed: int = 100         # revealed checkpoints kept in the follow state
     max_params: int = 30            # query parameters in the follow state (the busiest page has about ten)
-    max_param_chars: int = 300      # one parameter's value (the pages' own word lists stop at 300)
+    max_param_chars: int = 1500     # one parameter's value (word lists stop at 300; a lesson link's data is longer)
 
 
 @dataclass(frozen=True)

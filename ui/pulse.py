@@ -13,6 +13,7 @@ The teacher key never reaches the projector or the address bar: it stays in the 
 from __future__ import annotations
 
 import io
+import json
 from typing import Callable
 from urllib.parse import urlencode
 
@@ -134,9 +135,15 @@ def frame(current) -> Callable[[], None]:
 
 
 def _shareable(params: dict[str, str], limits) -> dict[str, str]:
-    """The teacher's parameters students may receive: the store's shape only, the private ones left out."""
-    kept = [(k, v) for k, v in params.items() if k not in PRIVATE and valid_param(k, v, limits)]
-    return dict(kept[:limits.max_params])
+    """The teacher's parameters students may receive: the store's shape only, the private ones left out, and no
+    more than fits the follow state with room to spare for the revealed list."""
+    kept: dict[str, str] = {}
+    for name, value in params.items():
+        if name in PRIVATE or not valid_param(name, value, limits) or len(kept) == limits.max_params:
+            continue
+        if len(json.dumps({**kept, name: value})) <= limits.max_follow_bytes // 2:
+            kept[name] = value
+    return kept
 
 
 def _publisher(cls: dict, page: str) -> Callable[[], None]:

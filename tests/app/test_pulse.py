@@ -142,3 +142,19 @@ def test_ending_the_class_deletes_it_and_tells_the_students(store):
     student.run()
     assert t("pulse.error.ended") in [i.value for i in student.info]
     assert KEY not in student.session_state and "class" not in student.query_params
+
+
+def test_students_follow_the_teacher_through_a_lesson(store):
+    """Generic following (page + parameters) carries a lesson's `lesson` and `step`: the lesson bar does the rest."""
+    teacher = AppTest.from_file(APP, default_timeout=60)
+    teacher.query_params.update(lang="en", present="1", lesson="intro", step="1")
+    teacher.run()
+    teacher.button(key="pulse_start").click().run()
+    assert not teacher.exception, teacher.exception
+    student = join(teacher.session_state[KEY]["code"])
+    assert student.query_params["lesson"] == "intro" and student.query_params["step"] == "1"
+    teacher.button(key="lesson_next").click().run()
+    student.run()
+    assert not student.exception, student.exception
+    assert student.query_params["step"] == "2" and student.session_state["_lesson_step"] == 2
+    assert "present" not in student.query_params  # the teacher's presenter view stays the teacher's

@@ -84,7 +84,7 @@ def test_follow_state_merges_reveals_and_is_read_by_students(make_store):
     {"colour": "red"}, {"page": "../etc"}, {"page": "P3 <b>"}, {"step": True}, {"step": -1}, {"step": 10**6},
     {"step": "2"}, {"revealed": "p3.analogy"}, {"revealed": ["x;DROP"]}, {"revealed": [CP] * 101}, ["page"], None,
     {"params": "pos=king"}, {"params": {"Pos": "x"}}, {"params": {"pos": 3}}, {"params": {"pos": "a\nb"}},
-    {"params": {"pos": "x" * 301}}, {"params": {f"p{i}": "x" for i in range(31)}}, {"params": {"a b": "x"}}])
+    {"params": {"pos": "x" * 1501}}, {"params": {f"p{i}": "x" for i in range(31)}}, {"params": {"a b": "x"}}])
 def test_follow_state_is_validated_on_write(make_store, bad):
     store = make_store()
     code, key = store.create_class()
