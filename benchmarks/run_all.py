@@ -9,6 +9,8 @@
 7. a busy class through `make serve`'s balancer: 60 students, 1-3 s think time, 120 s, 2 replicas behind HAProxy
 8. a short session-churn soak: 60 sessions over 3 minutes through the balancer (per-session memory, RSS curve);
    the 20-minute one (400 sessions) is separate: `make soak`, benchmarks/soak.py
+9. class pulse: 40 students joined to one class for 120 s (answers, own slider, follow polls) plus the teacher's
+   live tally, on one server, then on 2 replicas behind the balancer sharing the store (benchmarks/pulse_load.py)
 
 Each step is guarded: a missing or failing benchmark is reported and the others still run.
 
@@ -133,10 +135,13 @@ def main(quick: bool = False) -> dict:
     out["load_balancer"] = run_step("load, busy class behind haproxy", "load_test", *busy, (1.0, 3.0), 2, True)
     churn = (1, 15, 2, 30, 4) if quick else (3, 60, 2, 150, 10)  # minutes, sessions, replicas, settle s, probe
     out["soak_short"] = run_step("session churn (short)", "soak", *churn)
+    pulse = (10, 20) if quick else (40, 120)
+    out["pulse"] = run_step("class pulse, 1 server", "pulse_load", *pulse, 1)
+    out["pulse_2_replicas"] = run_step("class pulse, 2 replicas + balancer", "pulse_load", *pulse, 2)
     RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print("\nsummary:")
     for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas", "load_balancer",
-                "soak_short"):
+                "soak_short", "pulse", "pulse_2_replicas"):
         print(f"  {key:12s} {out[key]['status']}" + (f" ({out[key]['seconds']} s)" if "seconds" in out[key] else ""))
     print(f"machine: {out['machine']}")
     print(f"written: {RESULTS.relative_to(ROOT)}")
