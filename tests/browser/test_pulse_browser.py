@@ -33,6 +33,7 @@ def test_three_students_answer_the_teacher_sees_them_live_and_reveals(new_page, 
                                                                      screenshot):
     teacher = new_page()
     goto(teacher, "personality", lang="en", present=1)
+    teacher.get_by_test_id("stExpandSidebarButton").click()   # presenter view starts with the sidebar folded
     with rerun(teacher):
         teacher.get_by_role("button", name=t("pulse.start", lang="en")).click()
     link = join_link(teacher)
