@@ -75,8 +75,9 @@ def lab_shots(page, url: str, lang: str) -> int:
         page.get_by_role("tab", name=t(tab, lang=lang)).click()
         box = page.locator(f".st-key-{chart}")
         box.locator("svg.main-svg").first.wait_for(state="visible", timeout=20_000)
-        page.get_by_role("tab", name=t(tab, lang=lang)).scroll_into_view_if_needed()
-        page.evaluate("document.querySelector('[data-testid=stMain]').scrollBy(0, -20)")
+        top = box if name == "trails" else page.locator(".st-key-p7_why_a")  # the tab's picture at the top
+        top.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.evaluate("document.querySelector('[data-testid=stMain]').scrollBy(0, -60)")
         if name == "trails":  # play, pause part of the way: the trails and the words on their way
             buttons = box.locator("g.updatemenu-button")
             buttons.filter(has_text=t("p7.trail_play", lang=lang)).click()

@@ -54,9 +54,13 @@ def _window_line(vocab, left: list[int], word: str, right: list[int]) -> str:
     return f"… {words(left)} **{md_escape(word)}** {words(right)} …"
 
 
-def reason(vocab, a: str, b: str, ca, cb, window: int) -> str:
-    """The one computed sentence: which word both follow, which both precede (the strongest on each side)."""
-    left, right = cooccur.closeness_reason(ca, cb, exclude=[vocab.key_to_index[a], vocab.key_to_index[b]])
+def reason(vocab, a: str, b: str, ca, cb, near_a, near_b, window: int) -> str:
+    """The one computed sentence: the word both most often come right after, and right before.
+
+    `near_a`/`near_b` count the words right next to each (window=1): across the full window the strongest shared
+    context of almost any pair is "the" on both sides, which explains nothing; the slot a word fills does.
+    `ca`/`cb` (the full window) give how often each stands in the other's windows."""
+    left, right = cooccur.closeness_reason(near_a, near_b, exclude=[vocab.key_to_index[a], vocab.key_to_index[b]])
     q = lambda i: md_escape(vocab.index_to_key[i])  # noqa: E731
     kw = dict(a=md_escape(a), b=md_escape(b), window=window)
     if left >= 0 and right >= 0:
@@ -89,8 +93,9 @@ def why_tab(run: lab_runs.Run, map_words: list[str]) -> None:
     c3.metric(t("p7.cosine"), f"{kv.similarity(a, b):.3f}")
     s, window, corpus = run.settings, int(run.settings["window"]), run.corpus
     vocab, corpus_ids, offsets = _encoded(corpus.digest, s["min_count"], corpus.sentences)
-    ca, cb = (_counts(corpus.digest, s["min_count"], window, w, corpus.sentences) for w in (a, b))
-    st.markdown(reason(vocab, a, b, ca, cb, window))
+    ca, cb, near_a, near_b = (_counts(corpus.digest, s["min_count"], win, w, corpus.sentences)
+                              for win in (window, 1) for w in (a, b))
+    st.markdown(reason(vocab, a, b, ca, cb, near_a, near_b, window))
 
     st.markdown(f"**{t('p7.why_windows', window=window)}**")
     for col, w in zip(st.columns(2), (a, b)):

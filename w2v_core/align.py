@@ -3,7 +3,7 @@
 Frames of ONE run (snapshots during training) share one coordinate system: training moves words, it never turns
 the space as a whole. So every frame is drawn through the same plane, the PCA plane of the final vectors
 (:func:`trail_coords`): the picture cannot flip or spin between frames by construction, and what moves on screen
-is what moved in the vectors (the first frames sit near the centre because gensim's random start is tiny,
+is what moved in the vectors (the first frames sit in one small knot because gensim's random start is tiny,
 uniform in +-0.5/vector_size). Fitting a rotation per frame instead would hide real motion.
 
 Two DIFFERENT runs (window=2 vs window=15) have no reason to share axes: any rotation of a trained model is an

@@ -35,8 +35,9 @@ def test_pair_cosine_sentence_and_shared_contexts_are_computed(lang, corpus, a, 
     _, (vocab, ids, offsets) = core(corpus)
     w = lab.LAB_DEFAULTS["window"]
     ca, cb = (cooccur.context_counts(ids, offsets, vocab.key_to_index[x], w, len(vocab)) for x in (a, b))
-    left, right = cooccur.closeness_reason(ca, cb, exclude=[vocab.key_to_index[a], vocab.key_to_index[b]])
-    sentence = next(m.value for m in at.markdown if f"“{a}”" in m.value and "window=5" in m.value)
+    near = [cooccur.context_counts(ids, offsets, vocab.key_to_index[x], 1, len(vocab)) for x in (a, b)]
+    left, right = cooccur.closeness_reason(*near, exclude=[vocab.key_to_index[a], vocab.key_to_index[b]])
+    sentence = next(m.value for m in at.markdown if m.value.startswith(f"Both “{a}”" if lang == "en" else f"“{a}”和"))
     assert f"“{vocab.index_to_key[left]}”" in sentence and f"“{vocab.index_to_key[right]}”" in sentence
     table = next(d.value for d in at.dataframe if a in d.value.columns and b in d.value.columns)
     rows = cooccur.shared_contexts(ca, cb, 10, exclude=[vocab.key_to_index[a], vocab.key_to_index[b]])
@@ -94,6 +95,7 @@ def test_custom_text_is_escaped_and_counts_are_its_own():
     at.selectbox(key="p7_why_a").set_value("cat").run()
     at.selectbox(key="p7_why_b").set_value("dog").run()
     assert not at.exception
-    # by hand, window=1: cat after the (2) and a (2), before ate (2) and saw (1); dog after the (3), a (1)...
-    sentence = next(m.value for m in at.markdown if "“cat”" in m.value and "window=1" in m.value)
-    assert "after “the” and before “ate”" in sentence
+    # by hand, right next to them: cat after the (2) and a (2), before ate (2) and saw (1); dog after the (3),
+    # a (1), before ate (2) and saw (1)
+    sentence = next(m.value for m in at.markdown if m.value.startswith("Both “cat”"))
+    assert "right after “the” and right before “ate”" in sentence
