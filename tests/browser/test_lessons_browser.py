@@ -47,3 +47,28 @@ def test_walk_a_lesson_in_presenter_view(name, lang, new_page, goto, assert_clea
             nxt = page.locator(".st-key-lesson_next button")
             assert t("lessons.next", lang=lang, k=k + 1) in nxt.inner_text()
             nxt.click()
+
+
+def test_broken_and_hostile_lesson_links(new_page, goto, assert_clean):
+    """A damaged link and an unknown name give the bar's message; a hostile prompt is shown as text, never run."""
+    from lessons.format import from_dict
+    from lessons.link import encode
+
+    page = new_page(locale="zh-CN", width=1280, height=800)
+    alerts = []
+    page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    goto(page, "skipgram-cbow", lang="zh", lesson_data="eNqrVkrLz1eyUkpKLFKqBQA")
+    assert t("lessons.broken", lang="zh") in page.locator(".st-key-lesson_bar").inner_text()
+    assert page.locator(".st-key-p5_window").get_by_role("slider").is_enabled()  # the page works as usual
+    assert_clean(page)
+    goto(page, "", lang="en", lesson="<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" in page.locator(".st-key-lesson_bar").inner_text()  # as text
+    hostile = '<img src=x onerror="alert(1)"> **not bold** [link](javascript:alert(2))'
+    data = encode(from_dict({"title": {"en": "<b>t</b>"}, "steps": [{"page": "p1", "prompt": {"en": hostile}}]}))
+    goto(page, "", lang="en", lesson_data=data)
+    bar = page.locator(".st-key-lesson_bar")
+    bar.get_by_text("not bold").wait_for()
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    assert hostile in bar.inner_text() and bar.locator("img, a, strong, b").count() == 0
+    assert not alerts
+    assert_clean(page)
