@@ -1,20 +1,17 @@
-"""Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, or axes made of word pairs)."""
-import html
-
+"""Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, UMAP, or axes made of word pairs)."""
 import pandas as pd
 import streamlit as st
 
-from ui import alt, maps, projector as pj, questions_training as questions, theme
+from ui import alt, maps, projector as pj, projector_run as run, questions_training as questions, theme, umap_warm
 from ui.data import glove
 from ui.i18n import md, t, tr_format
 from ui.path import page_end
 from ui import share
-from ui.state import PageState, Setting
+from ui.state import PageState, Setting, flag, qp_get, qp_set
 from ui.words import did_you_mean, md_escape, md_list
-from w2v_core.keyedvectors import UnknownWordError
 
 SOURCES = ("glove", "lab", "upload")
-METHODS = ("pca", "tsne", "axes")
+METHODS = ("pca", "tsne", "umap", "axes")
 COLOURINGS = ("none", "kmeans", "groups")
 DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
     "en": "numbers: two three four five six seven eight\ncountries: france germany china japan india russia\n"
@@ -25,9 +22,10 @@ DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
           "动物: dog horse fish bird\n饮品: coffee tea wine beer milk\n星期: monday tuesday friday sunday",
 }
 FIG_KEYS = ("p8_source", "p8_n", "p8_method", "p8_dims", "p8_pcx", "p8_pcy", "p8_pcz", "p8_perplexity", "p8_iters",
-            "p8_tseed", "p8_tsne_n", "p8_xpair", "p8_ypair", "p8_search", "p8_nn", "p8_colour", "p8_k", "p8_groups")
+            "p8_seed", "p8_tsne_n", "p8_neighbors", "p8_min_dist", "p8_umap_n", "p8_unit", "p8_xpair", "p8_ypair",
+            "p8_search", "p8_nn", "p8_colour", "p8_k", "p8_groups")
 ss = st.session_state
-
+umap_warm.start()  # UMAP's numba code compiles in the background from the server's first visit (the warm-up's)
 
 
 # Every control of the page, shared in the URL (a link reproduces the picture; the groups are read, not written).
@@ -41,8 +39,15 @@ STATE = PageState("p8", [
     Setting("p8_pcz", 3, url="pcz", cast=int, lo=1, hi=pj.PCA_COMPONENTS),
     Setting("p8_perplexity", 30, url="perplexity", cast=int, lo=2, hi=100),
     Setting("p8_iters", 500, url="iters", cast=int, lo=250, hi=2000),
-    Setting("p8_tseed", 0, url="tseed", cast=int, lo=0, hi=2**31 - 1),
+    # One seed for t-SNE and UMAP; links made before UMAP said `tseed`, still read when `seed` is absent.
+    Setting("p8_seed", lambda ss: qp_get("tseed", 0, int, lo=0, hi=run.SEED_MAX), url="seed", cast=int, lo=0,
+            hi=run.SEED_MAX),
     Setting("p8_tsne_n", 1000, url="tsne_n", cast=int, lo=100, hi=pj.TSNE_MAX),
+    Setting("p8_neighbors", 15, url="neighbors", cast=int, lo=2, hi=100),
+    Setting("p8_min_dist", 0.1, url="min_dist", cast=lambda raw: round(float(raw), 2), lo=0.0, hi=0.99),
+    Setting("p8_umap_n", 2000, url="umap_n", cast=int, lo=100, hi=pj.UMAP_MAX),
+    # Unit length first: on by default where neighbours decide the map (t-SNE, UMAP), off for PCA (see p8.unit_why).
+    Setting("p8_unit", lambda ss: ss.get("p8_method") in ("tsne", "umap"), url="unit", cast=flag),
     Setting("p8_xpair", "man woman", url="xpair", cast=lambda raw: raw[:80]),
     Setting("p8_ypair", "poor rich", url="ypair", cast=lambda raw: raw[:80]),
     Setting("p8_search", "king", url="search", cast=lambda raw: raw[:60]),
@@ -53,6 +58,10 @@ STATE = PageState("p8", [
             to_url=None),
 ])
 STATE.restore()
+
+
+def _method_changed() -> None:
+    STATE.set("p8_unit", STATE.default_of("p8_unit"))  # each method starts from its own default normalisation
 
 st.title(t("p8.title"))
 st.markdown(md("p8_intro"))
@@ -93,24 +102,10 @@ with left:
         st.slider(t("p8.n"), 100, pj.MAX_WORDS, **STATE.widget("p8_n"), step=100, help=t("p8.n_help"))
 
     st.subheader(t("p8.projection_header"))
-    st.radio(t("p8.method"), METHODS, **STATE.widget("p8_method"), format_func=tr_format("p8.method_"), horizontal=True)
+    st.radio(t("p8.method"), METHODS, **STATE.widget("p8_method", on_change=_method_changed),
+             format_func=tr_format("p8.method_"), horizontal=True)
     method = ss["p8_method"]
-    if method == "pca":
-        st.radio(t("p8.dims"), (2, 3), **STATE.widget("p8_dims"), horizontal=True, format_func=lambda d: f"{d}D")
-        comps = list(range(1, pj.PCA_COMPONENTS + 1))
-        cc = st.columns(3)
-        cc[0].selectbox(t("p8.axis_pc", axis="x"), comps, **STATE.widget("p8_pcx"))
-        cc[1].selectbox(t("p8.axis_pc", axis="y"), comps, **STATE.widget("p8_pcy"))
-        if ss["p8_dims"] == 3:
-            cc[2].selectbox(t("p8.axis_pc", axis="z"), comps, **STATE.widget("p8_pcz"))
-    elif method == "tsne":
-        st.slider(t("p8.perplexity"), 2, 100, **STATE.widget("p8_perplexity"), help=t("p8.perplexity_help"))
-        st.slider(t("p8.iters"), 250, 2000, **STATE.widget("p8_iters"), step=50)
-        st.slider(t("p8.tsne_n"), 100, pj.TSNE_MAX, **STATE.widget("p8_tsne_n"), step=100, help=t("p8.tsne_n_help"))
-        st.number_input("seed", 0, 2**31 - 1, **STATE.widget("p8_tseed"))
-    else:
-        st.text_input(t("p8.xpair"), **STATE.widget("p8_xpair"), help=t("p8.pair_help"))
-        st.text_input(t("p8.ypair"), **STATE.widget("p8_ypair"), help=t("p8.pair_help"))
+    run.controls(STATE, ss)
 
     st.subheader(t("p8.explore_header"))
     st.text_input(t("p8.search"), **STATE.widget("p8_search"))
@@ -123,6 +118,7 @@ with left:
         st.text_area(t("p8.groups"), **STATE.widget("p8_groups"), height=120, help=t("p8.groups_help"))
 
 STATE.sync()
+qp_set(tseed=None)  # an old link's name for the seed: `seed` carries it now
 share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 with right:
@@ -136,48 +132,13 @@ with right:
     pca_of = (key, words, X)  # the checkpoint asks about the PCA of all n words, whichever map is drawn
 
     # ------------------------------------------------------------------------------------------- project
-    coords, titles, note = None, ("", "", ""), None
-    if method == "pca":
-        proj = pj.pca(key, X)
-        ratio = proj.explained_variance_ratio
-        picks = [ss["p8_pcx"], ss["p8_pcy"]] + ([ss["p8_pcz"]] if ss["p8_dims"] == 3 else [])
-        picks = [min(p, proj.coords.shape[1]) for p in picks]
-        coords = proj.coords[:, [p - 1 for p in picks]]
-        titles = tuple(f"PC{p} ({100 * ratio[p - 1]:.1f}%)" for p in picks) + ("",)
-        note = t("p8.explained", pcs=" · ".join(f"PC{i + 1} {100 * r:.1f}%" for i, r in enumerate(ratio)),
-                 total=f"{100 * sum(ratio[p - 1] for p in set(picks)):.1f}")
-    elif method == "tsne":
-        if n > ss["p8_tsne_n"]:
-            st.caption(t("p8.tsne_cap", n=f"{ss['p8_tsne_n']:,}"))
-            n = ss["p8_tsne_n"]
-            words, X = words[:n], X[:n]
-            key = f"{key}:tsne{n}"
-        bar = st.empty()
-
-        def _progress(frac: float, step: int, total: int):
-            bar.progress(min(1.0, float(frac)), text=t("p8.tsne_running", step=f"{step:,}", total=f"{total:,}"))
-
-        proj = pj.tsne(key, float(ss["p8_perplexity"]), int(ss["p8_iters"]), int(ss["p8_tseed"]), X, _progress)
-        bar.empty()
-        coords, titles = proj.coords, ("t-SNE 1", "t-SNE 2", "")
-        if proj.note:
-            st.caption(t("p8.tsne_note", perplexity=f"{proj.perplexity:.3g}"))
-    else:
-        xp, yp = pj.parse_pair(ss["p8_xpair"]), pj.parse_pair(ss["p8_ypair"])
-        if xp is None or yp is None:
-            st.warning(t("p8.pair_bad"))
-            st.stop()
-        same = [(axis, p[0]) for axis, p in (("x", xp), ("y", yp)) if p[0] == p[1]]
-        if same:  # word − word is the zero vector: every point would sit at 0 on that axis
-            for axis, word in same:
-                st.warning(t("p8.pair_same", axis=axis, word=md_escape(word)))
-            st.stop()
-        try:
-            coords = pj.projections.word_axes(kv, words, xp, yp)  # the pair words may lie beyond the first N
-        except UnknownWordError as exc:
-            st.warning(t("p8.unknown_word", word=md_escape(exc.word)))
-            st.stop()
-        titles = tuple(html.escape(f"{a} → {b}") for a, b in (xp, yp)) + ("",)  # plotly titles render tags
+    notes, slot = st.container(), st.empty()  # messages above the map; the map's slot shows progress first
+    mapped = run.project(ss, kv, key, words, X, notes, slot)
+    if mapped is None:
+        slot.empty()
+        st.stop()
+    key, words, X, coords, titles, note = mapped.key, mapped.words, mapped.X, mapped.coords, mapped.titles, mapped.note
+    n = len(words)
 
     # ---------------------------------------------------------------------------------------------- search
     highlight, table, nbrs = {}, None, []
@@ -190,7 +151,7 @@ with right:
         else:
             sugg = did_you_mean(sub, query)
             hint = t("p8.did_you_mean", words=md_list(sugg)) if sugg else ""
-            st.warning(t("p8.not_shown", word=md_escape(query), n=f"{n:,}") + " " + hint)
+            notes.warning(t("p8.not_shown", word=md_escape(query), n=f"{n:,}") + " " + hint)
 
     # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
     fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
@@ -211,7 +172,7 @@ with right:
                                  labelled=labelled, tags=tags)
         text = alt.word_map(words, None if ids is None else [names[i] if i >= 0 else t("alt.other") for i in ids])
         ss["p8_fig"] = (fig_key, fig, text + (alt.neighbours(query, nbrs) if nbrs else ""))
-    alt.plot(*ss["p8_fig"][1:], key="p8_chart")
+    alt.plot(*ss["p8_fig"][1:], key="p8_chart", where=slot.container())
     if note:
         st.caption(note)
     if table is not None:

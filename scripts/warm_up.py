@@ -8,6 +8,8 @@ Why it matters:
 2. The first visit of a page pays for imports, loading GloVe and training page 4's small model; after that all
    sessions share them (st.cache_resource), so the first student is as fast as the thirtieth. The first training
    run on page 7 loads the trainer's compiled kernels (about 100 MB and a few seconds): the warm-up trains once.
+3. Opening page 8 starts compiling UMAP's numba code in a background thread of the server (ui/umap_warm.py, ~40 s
+   on 2 cores, once per server process): by the time a student picks UMAP the compile is done.
 
 Usage: python -m scripts.warm_up [PORT] [--host 127.0.0.1] [--wait 120]
 It waits until the server answers its health check, then runs every page in both languages over Streamlit's

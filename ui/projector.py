@@ -17,6 +17,7 @@ from w2v_core import projections
 MAX_UPLOAD_BYTES = 50_000_000  # an uploaded word2vec file (text or binary)
 MAX_WORDS = 20_000  # words shown at most (GloVe N, or the first words of a file)
 TSNE_MAX = 3_000  # t-SNE runs on at most this many words (the most frequent ones; ~5 s per 1,000)
+UMAP_MAX = 5_000  # UMAP likewise (~5 s for 5,000 once compiled)
 PCA_COMPONENTS = 10  # computed once; the learner picks which ones to plot
 
 
@@ -49,35 +50,56 @@ def pca(key: str, _X: np.ndarray):
     return projections.pca(_X, n_components=min(PCA_COMPONENTS, _X.shape[1], _X.shape[0]))
 
 
-TSNE_KEEP = 16  # t-SNE maps kept per server (each is only n x 2 numbers)
-_tsne_lock = threading.Lock()
+MAPS_KEEP = 16  # t-SNE/UMAP maps kept per server (each is only n x 2 or 3 numbers)
+_maps_lock = threading.Lock()
 
 
 @st.cache_resource(show_spinner=False)
-def _tsne_maps() -> OrderedDict:
-    """t-SNE maps by settings, shared by every session (read-only arrays), least recently used dropped first.
+def _maps() -> OrderedDict:
+    """t-SNE and UMAP maps by settings, shared by every session (read-only arrays), least recently used dropped first.
 
-    A plain store and not st.cache_data: the fit reports its progress to the page, and st.cache_data would record
-    those ~50 progress-bar updates and replay them on every later rerun that finds the map in its cache.
+    A plain bounded store and not st.cache_data: the fit reports its progress to the page, and st.cache_data would
+    record those ~50 progress-bar updates and replay them on every later rerun that finds the map in its cache.
     """
     return OrderedDict()
 
 
-def tsne(key: str, perplexity: float, max_iter: int, seed: int, X: np.ndarray, progress=None):
-    """The t-SNE map of `X` (named by `key`) for these settings: computed once per server, then reused."""
-    settings = (key, perplexity, max_iter, seed)
-    maps = _tsne_maps()
-    with _tsne_lock:
+def cached(settings: tuple) -> bool:
+    """Whether the map for these settings is already computed (the page then shows no progress)."""
+    with _maps_lock:
+        return settings in _maps()
+
+
+def stored(settings: tuple, compute):
+    """The map for `settings` (method, vectors' key, every parameter, seed): `compute()` once per server, then kept."""
+    maps = _maps()
+    with _maps_lock:
         if settings in maps:
             maps.move_to_end(settings)
             return maps[settings]
-    proj = projections.tsne(X, perplexity=perplexity, max_iter=max_iter, seed=seed, progress=progress)
+    proj = compute()
     proj.coords.setflags(write=False)  # shared between sessions: nobody may change it
-    with _tsne_lock:
+    with _maps_lock:
         maps[settings] = proj
-        while len(maps) > TSNE_KEEP:
+        while len(maps) > MAPS_KEEP:
             maps.popitem(last=False)
     return proj
+
+
+def tsne(key: str, perplexity: float, max_iter: int, seed: int, X: np.ndarray, progress=None, dims: int = 2):
+    """The t-SNE map of `X` (named by `key`) for these settings: computed once per server, then reused.
+
+    Euclidean on the rows as given: the page's unit toggle decides whether that means cosine neighbours."""
+    return stored(("tsne", key, perplexity, max_iter, seed, dims),
+                  lambda: projections.tsne(X, perplexity=perplexity, max_iter=max_iter, seed=seed, progress=progress,
+                                           metric="euclidean", n_components=dims))
+
+
+def umap(key: str, n_neighbors: int, min_dist: float, seed: int, X: np.ndarray, dims: int = 2):
+    """The UMAP map of `X` (named by `key`) for these settings: computed once per server, then reused."""
+    return stored(("umap", key, n_neighbors, min_dist, seed, dims),
+                  lambda: projections.umap(X, n_neighbors=n_neighbors, min_dist=min_dist, seed=seed,
+                                           n_components=dims))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -1,4 +1,4 @@
-"""Flatten word vectors for plots: PCA, t-SNE, word2viz-style axes from word pairs, and k-means colours."""
+"""Flatten word vectors for plots: PCA, t-SNE, UMAP, word2viz-style axes from word pairs, and k-means colours."""
 from __future__ import annotations
 
 import contextlib
@@ -151,6 +151,56 @@ def tsne(X, perplexity=30.0, max_iter=500, seed=0, progress=None, metric="cosine
     if progress:
         progress(1.0, total, total)
     return Projection(coords, perplexity=used, note=note)
+
+
+def unit_rows(X):
+    """Every row divided by its length (zero rows stay zero): :math:`x / \\lVert x \\rVert`.
+
+    On unit vectors :math:`\\lVert a - b \\rVert^2 = 2 - 2 \\cos(a, b)`, so a Euclidean method then places
+    words by their cosine neighbours, and a word's length (in GloVe, roughly how frequent and specific it is)
+    no longer moves it.
+
+    >>> unit_rows([[3, 4], [0, 0]]).tolist()
+    [[0.6, 0.8], [0.0, 0.0]]
+    """
+    X = _matrix(X)
+    norms = np.linalg.norm(X, axis=1, keepdims=True)  # (n, 1)
+    return X / np.where(norms > 0, norms, 1.0)
+
+
+def umap(X, n_neighbors=15, min_dist=0.1, seed=0, n_components=2):
+    """UMAP (umap-learn): a graph of each word's ``n_neighbors`` nearest (Euclidean) neighbours, laid out in 2-D/3-D.
+
+    Small ``n_neighbors`` keeps local detail, large shows more of the global shape; ``min_dist`` is how tightly
+    points may pack. ``seed`` fixes the layout (``random_state`` with one thread: same input, same map).
+    ``n_neighbors`` is lowered to ``n - 1`` on tiny inputs and ``note`` says so. The first fit in a process
+    compiles numba code (~30-40 s): servers call :func:`warm_umap` in the background first.
+    """
+    from umap import UMAP  # lazy: importing umap-learn takes 2-17 s
+
+    X = _matrix(X, min_rows=4)
+    used, note = int(n_neighbors), ""
+    if used > X.shape[0] - 1:
+        used = X.shape[0] - 1
+        note = f"n_neighbors lowered from {n_neighbors} to {used}: there are only {X.shape[0]} points"
+    model = UMAP(n_neighbors=max(2, used), min_dist=float(min_dist), n_components=n_components,
+                 random_state=int(seed), n_jobs=1)  # n_jobs=1: reproducible, and fair to the other sessions
+    coords = model.fit_transform(X.astype(np.float32))  # (n, n_components)
+    return Projection(np.asarray(coords, np.float64), note=note)
+
+
+def warm_umap(rows=300, seed=0):
+    """Fit tiny random data both ways a fit may go (exact neighbours below 4,096 rows, NN-descent above), so
+    numba compiles every kernel once; later fits in this process start at once. Seconds spent."""
+    import time
+
+    from umap import UMAP
+
+    start = time.perf_counter()
+    X = np.random.default_rng(seed).normal(size=(rows, 8)).astype(np.float32)  # (rows, 8)
+    for approx in (False, True):
+        UMAP(random_state=seed, n_jobs=1, force_approximation_algorithm=approx).fit_transform(X)
+    return time.perf_counter() - start
 
 
 def word_axes(kv, words, x_pair, y_pair=None):

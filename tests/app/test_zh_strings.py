@@ -23,7 +23,7 @@ CODE = {
     "ns_exponent", "shrink_windows", "cbow_mean", "perplexity", "most_similar", "k-means", "wv.vectors", "syn1neg",
     "vectors.tsv", "metadata.tsv", "d2l-zh", "assets", "glossary.toml", "lang", "Mikolov", "Bengio", "Alammar",
     "Jay", "Levy", "Goldberg", "Big", "Five", "The", "Illustrated", "CosAdd", "CosMul", "txt", "vec", "bin",
-    "projector.tensorflow.org", "Load", "KeyedVectors",
+    "projector.tensorflow.org", "Load", "KeyedVectors", "UMAP", "n_neighbors", "min_dist", "PNG", "SVG",
 }
 # The article's example words and sentences, which stay English in the Chinese article too.
 EXAMPLES = {

@@ -4,7 +4,7 @@ import pytest
 import sklearn.decomposition as sklearn_decomposition
 
 from w2v_core.keyedvectors import KeyedVectors, UnknownWordError
-from w2v_core.projections import kmeans, pca, tsne, word_axes
+from w2v_core.projections import kmeans, pca, tsne, umap, unit_rows, word_axes
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +139,31 @@ def test_tsne_progress_falls_back_to_start_and_end_without_the_hook(X, monkeypat
     got = tsne(X[:30], perplexity=5, max_iter=250, seed=1, progress=lambda *c: calls.append(c))
     assert calls == [(0.0, 0, 250), (1.0, 250, 250)]
     np.testing.assert_array_equal(got.coords, expected)
+
+
+def test_unit_rows_scale_to_length_one_and_keep_zero_rows():
+    rows = unit_rows([[3.0, 4.0], [0.0, 0.0], [-2.0, 0.0]])
+    np.testing.assert_allclose(rows, [[0.6, 0.8], [0.0, 0.0], [-1.0, 0.0]])
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(30, 6)) * rng.uniform(0.1, 9, size=(30, 1))  # very different lengths
+    U = unit_rows(X)
+    np.testing.assert_allclose(np.linalg.norm(U, axis=1), 1.0)
+    # on unit rows squared distance = 2 - 2 cos: Euclidean neighbours are the cosine neighbours
+    cos = (X @ X.T) / np.outer(np.linalg.norm(X, axis=1), np.linalg.norm(X, axis=1))
+    d2 = ((U[:, None, :] - U[None, :, :]) ** 2).sum(-1)
+    np.testing.assert_allclose(d2, 2 - 2 * cos, atol=1e-12)
+
+
+def test_umap_is_reproducible_with_a_seed(X):
+    # Small on purpose: the first UMAP fit in a process compiles numba code (~10-15 s for this path).
+    a = umap(X[:80], n_neighbors=10, min_dist=0.1, seed=4)
+    b = umap(X[:80], n_neighbors=10, min_dist=0.1, seed=4)
+    c = umap(X[:80], n_neighbors=10, min_dist=0.1, seed=5)
+    assert a.coords.shape == (80, 2) and np.isfinite(a.coords).all() and a.note == ""
+    np.testing.assert_array_equal(a.coords, b.coords)
+    assert not np.allclose(a.coords, c.coords)  # the seed matters
+    assert umap(X[:80], n_components=3, seed=4).coords.shape == (80, 3)
+    tiny = umap(X[:6], n_neighbors=15, seed=1)
+    assert tiny.coords.shape == (6, 2) and "lowered" in tiny.note
+    with pytest.raises(ValueError):
+        umap(X[:3])
