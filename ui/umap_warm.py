@@ -13,7 +13,7 @@ import time
 import streamlit as st
 
 from ui.i18n import t
-from w2v_core import projections
+from w2v_core import projections, word2vec
 
 EXPECTED_S = 45.0  # measured on the 2-core machine: import ~2-17 s, then ~40 s of compiling
 
@@ -26,6 +26,9 @@ class _Warm:
 
     def run(self) -> None:
         try:
+            # The trainer's kernels first (~1 s from numba's disk cache): while UMAP compiles it holds numba's
+            # compiler lock for long stretches, and a first training run on page 7 would otherwise wait behind it.
+            word2vec.warm_up()
             self.seconds = projections.warm_umap()
         except Exception as exc:  # a broken install: the fit itself will then raise, and the page says so
             self.error = f"{type(exc).__name__}: {exc}"
