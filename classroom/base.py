@@ -26,7 +26,7 @@ FOLLOW_KEYS = {"page", "step", "revealed", "params"}
 
 
 class Reason(enum.StrEnum):
-    """Why a store call was refused; the UI translates `classroom.error.<reason>`."""
+    """Why a store call was refused; the UI translates `pulse.error.<reason>` (assets/i18n/<lang>/pulse.toml)."""
     INVALID = "invalid"                     # malformed code, key, id, answer or follow state
     UNKNOWN = "unknown"                     # no such class (never existed, or gone long ago)
     ENDED = "ended"                         # ended by the teacher or expired recently
