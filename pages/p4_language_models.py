@@ -8,7 +8,7 @@ from ui.a11y import reduced_motion
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
-from ui.state import PageState, Setting
+from ui.state import PageState, Setting, typed_text
 from ui.path import page_end
 from ui import share
 from ui.stepper import legend_html, sentence_html
@@ -41,7 +41,7 @@ STATE = PageState("p4", [
     Setting("p4_n", 3, url="n", cast=int, lo=2, hi=6),
     Setting("p4_lm", "en", url="lm", choices=tuple(CORPORA)),
     Setting("p4_prev", lambda ss: START[ss["p4_lm"]]),  # the start of a sentence in the chosen corpus
-    Setting("p4_sentence", DEFAULT_SENTENCE),
+    typed_text("p4_sentence", DEFAULT_SENTENCE, "sentence", 400),
     Setting("p4_pos", 0, saved=False),
     Setting("p4_playing", False, saved=False),
     Setting("p4_blank_left", "jay was hit by a"),

@@ -6,7 +6,7 @@ from ui import alt, questions_training as questions
 from ui.a11y import reduced_motion
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
-from ui.state import PageState, Setting, flag
+from ui.state import PageState, Setting, flag, typed_text
 from ui.path import page_end
 from ui import share
 from ui.stepper import legend_html, sentence_html
@@ -27,7 +27,7 @@ STATE = PageState("p5", [
     Setting("p5_window", 2, url="window", cast=int, lo=1, hi=5),
     Setting("p5_shrink", False, url="shrink", cast=flag),
     Setting("p5_seed", 1, url="seed", cast=int, lo=0, hi=10**6),
-    Setting("p5_sentence", DEFAULT_SENTENCE),
+    typed_text("p5_sentence", DEFAULT_SENTENCE, "sentence", 400),  # a lesson step can set it
     Setting("p5_pos", 0, saved=False),
     Setting("p5_playing", False, saved=False),
 ])

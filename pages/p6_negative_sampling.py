@@ -12,7 +12,7 @@ from ui.i18n import md, t, tr_format
 from ui.p6_softmax import softmax_section
 from ui.path import page_end
 from ui import share
-from ui.state import PageState, Setting
+from ui.state import PageState, Setting, typed_text
 from ui.stepper import legend_html
 from ui.theme import GREY, ROLES
 from w2v_core import sgns_demo
@@ -32,7 +32,7 @@ st.markdown(md("p6_intro"))
 
 STATE = PageState("p6", [
     Setting("p6_source", "sentence", url="source", choices=SOURCES),
-    Setting("p6_text", DEFAULT_TEXT),
+    typed_text("p6_text", DEFAULT_TEXT, "text", 2000),
     Setting("p6_window", 2, url="window", cast=int, lo=1, hi=5),
     Setting("p6_negative", 2, url="negative", cast=int, lo=1, hi=20),
     Setting("p6_dim", 4, url="dim", cast=int, lo=2, hi=10),

@@ -79,6 +79,16 @@ class Setting:
         return qp_get(self.url, default, self.cast, self.choices, self.lo, self.hi)
 
 
+def typed_text(key: str, default: str, url: str, max_chars: int) -> Setting:
+    """A text the learner types (a sentence), shared in the link only when it differs from the default, so that
+    everyday links stay short; a link's text longer than the box takes (`max_chars`) is refused."""
+    def cast(raw: str) -> str:
+        if len(raw) > max_chars:
+            raise ValueError("too long")
+        return raw
+    return Setting(key, default, url=url, cast=cast, to_url=lambda v: None if v == default else v)
+
+
 class PageState:
     """The declared settings of one page, kept across pages (`restore`, `widget`, `set`) and in the URL (`sync`)."""
 

@@ -34,6 +34,7 @@ def lesson_link(at) -> str:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_build_link_same_steps(lang):
     at = open_page("pages/p5_skipgram_cbow.py", lang, window=3, mode="cbow")
+    at.text_input(key="p5_sentence").input("the cat sat on the warm mat").run()  # a typed sentence travels too
     add_view(at, "p5", "pages/p5_skipgram_cbow.py", hide=["steps"])
     add_view(at, "p6", "pages/p6_negative_sampling.py", lock=["window", "negative"])
     at.switch_page(BUILDER).run()
@@ -51,6 +52,7 @@ def test_build_link_same_steps(lang):
     assert [s.page for s in lesson.steps] == ["p6", "p5"]
     p6, p5 = lesson.steps
     assert p5.params["window"] == "3" and p5.params["mode"] == "cbow" and p5.params["hide"] == "steps"
+    assert p5.params["sentence"] == "the cat sat on the warm mat" and "text" not in p6.params  # p6's is the default
     assert "lock" not in p5.params and "lang" not in p5.params and "step" not in p5.params
     assert p6.params["lock"] == "window,negative" and p6.checkpoint == "p6.highest"
     assert p6.prompt == {"zh": "预测一下"} and p5.prompt == {"en": "Count the <b>samples</b>"}
@@ -63,6 +65,7 @@ def test_build_link_same_steps(lang):
     assert opened.slider(key="p6_window").disabled and not opened.slider(key="p6_dim").disabled
     opened.button(key="lesson_next").click().run()
     assert opened.session_state["p5_window"] == 3 and opened.radio(key="p5_mode").value == "cbow"
+    assert opened.text_input(key="p5_sentence").value == "the cat sat on the warm mat"
 
     at.button(key="lb_1_del").click().run()  # keys follow the step (id 1 is the p5 view)
     assert decode(parse_qs(urlsplit(lesson_link(at)).query)["lesson_data"][0]).steps == (p6,)
