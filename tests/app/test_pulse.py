@@ -158,3 +158,18 @@ def test_students_follow_the_teacher_through_a_lesson(store):
     assert not student.exception, student.exception
     assert student.query_params["step"] == "2" and student.session_state["_lesson_step"] == 2
     assert "present" not in student.query_params  # the teacher's presenter view stays the teacher's
+
+
+def test_typed_answers_reach_the_teachers_chart_escaped(store):
+    """A word checkpoint's answers are the students' own text: HTML is escaped in the chart, markdown in its
+    text alternative, and the store keeps them as typed (lowercased by the checkpoint)."""
+    teacher, code = start_class(page=P3)
+    evil, queen = join(code), join(code)
+    answer_checkpoint(evil, "p3.analogy", "<b>Queen</b>")
+    answer_checkpoint(queen, "p3.analogy", "queen")
+    teacher.run()
+    assert store.tally(code, "p3.analogy").counts == {"<b>queen</b>": 1, "queen": 1}
+    (spec,) = [json.loads(c.proto.spec) for c in teacher.get("plotly_chart") if "pulse_chart_p3.analogy" in c.proto.id]
+    assert sorted(spec["data"][0]["x"]) == ["&lt;b&gt;queen&lt;/b&gt;", "queen"]
+    captions = [c.value for c in teacher.caption if "queen" in c.value]
+    assert any("\\<b\\>queen\\<" in c for c in captions) and not any("<b>" in c for c in captions)
