@@ -7,6 +7,7 @@ from lessons.link import from_toml
 from ui.i18n import t
 from ui.lesson_load import LESSON_DIR
 from ui.nav import PAGES
+from ui.share import SECTIONS
 
 URLS = {p.key: p.url for p in PAGES}
 
@@ -28,6 +29,7 @@ def test_walk_a_lesson_in_presenter_view(name, lang, new_page, goto, assert_clea
     steps = lesson(name).steps
     page = new_page(locale="zh-CN" if lang == "zh" else "en-US", width=1280, height=720)
     goto(page, "", lang=lang, present="1", lesson=name, step="1")
+    hidden_seen = locked_seen = 0
     for k, step in enumerate(steps, start=1):
         wait_step(page, k, len(steps), lang)
         assert f"/{URLS[step.page]}?" in page.url and f"step={k}" in page.url and "present=1" in page.url, page.url
@@ -35,10 +37,16 @@ def test_walk_a_lesson_in_presenter_view(name, lang, new_page, goto, assert_clea
         assert step.prompt_in(lang)[:12] in bar.inner_text()
         assert page.get_by_test_id("stSidebar").get_attribute("aria-expanded") != "true"  # presenter: folded
         lock = step.params.get("lock", "")
-        for name_ in [n for n in lock.split(",") if n and n != "settings"]:
+        for name_ in [n for n in lock.split(",") if n and n != "settings"]:  # key = <page>_<name> for these
             box = page.locator(f".st-key-{step.page}_{name_}")
-            if box.count() and box.get_by_role("slider").count():
-                assert box.get_by_role("slider").first.is_disabled(), (k, name_)
+            for control in [*box.get_by_role("slider").all(), *box.locator("input").all()]:
+                assert control.is_disabled(), (k, name_)
+                locked_seen += 1
+        for section in [n for n in step.params.get("hide", "").split(",") if n in SECTIONS[step.page]]:
+            for key in SECTIONS[step.page][section]:  # a hidden section is in the page but not displayed
+                for el in page.locator(f".st-key-{key}").all() if not key.endswith("*") else []:
+                    assert el.is_hidden(), (k, section, key)
+                    hidden_seen += 1
         assert_clean(page)
         screenshot(page, f"lesson-{name}-{lang}-{k:02d}", max_height=720)
         if k == len(steps):
@@ -47,6 +55,7 @@ def test_walk_a_lesson_in_presenter_view(name, lang, new_page, goto, assert_clea
             nxt = page.locator(".st-key-lesson_next button")
             assert t("lessons.next", lang=lang, k=k + 1) in nxt.inner_text()
             nxt.click()
+    assert hidden_seen and locked_seen, "no step hid a section or locked a control that is on its page"
 
 
 def test_broken_and_hostile_lesson_links(new_page, goto, assert_clean):
