@@ -94,9 +94,10 @@ def _join_box(code: str) -> None:
     """On the projector: the code in big letters, the join link and its QR code."""
     url = join_link(code)
     with st.expander(t("pulse.join_title", code=code), expanded=True, icon="📱", key="pulse_join"):
-        qr, text = st.columns([1, 3], vertical_alignment="center")
+        qr, text = st.columns([1, 2], vertical_alignment="center")
         qr.image(qr_png(url), width=QR_PX, alt=t("pulse.qr_alt"))
-        text.markdown(t("pulse.join_how", code=code))
+        text.metric(t("pulse.code_label"), code)  # large enough to read and type from the back of the room
+        text.markdown(t("pulse.join_how"))
         text.code(url, language=None, wrap_lines=True)  # a code block: the link is shown, never interpreted
 
 

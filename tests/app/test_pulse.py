@@ -55,6 +55,7 @@ def test_two_students_answer_and_the_teacher_sees_the_tally_then_the_reveal(stor
     teacher, code = start_class(lang)
     join_box = [e for e in teacher.get("expander") if e.proto.label == t("pulse.join_title", lang=lang, code=code)]
     assert join_box and any(f"class={code}" in c.value for c in teacher.code)
+    assert [m.value for m in teacher.metric if m.label == t("pulse.code_label", lang=lang)] == [code]
     assert qr_png(f"class={code}")[:8] == b"\x89PNG\r\n\x1a\n"
     s1, s2, s3 = join(code, lang), join(code, lang), join(code, lang)
     for s in (s1, s2, s3):      # following the teacher: moved from home to the teacher's page
