@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import alt, questions
+from ui import alt, keys, present, questions
 from ui.a11y import reduced_motion
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
@@ -35,7 +35,8 @@ def language_model(left: int, right: int, corpus: str = "en") -> SoftmaxLM:
 
 
 st.title(t("nav.p4"))
-st.markdown(md("p4_intro"))
+PRESENT_TOP = present.top()  # presenter view: the sliding window goes here
+present.explain(md("p4_intro"))
 
 STATE = PageState("p4", [
     Setting("p4_n", 3, url="n", cast=int, lo=2, hi=6),
@@ -113,68 +114,75 @@ else:
         st.caption(t("p4.step3_caption", v=len(words)))
 
 # ---------------------------------------------------------------- 2. the sliding window makes the dataset
-st.header(t("p4.h_window"))
-st.markdown(md("p4_window"))
-c1, c2 = st.columns([3, 1])
-c1.text_input(t("p4.sentence"), **STATE.widget("p4_sentence"), max_chars=400)
-c2.slider(t("p4.n"), 2, 6, **STATE.widget("p4_n"), help=t("p4.n_help"))
-tokens = tokenize(st.session_state.p4_sentence)
-if len(tokens) > MAX_WORDS:
-    st.caption(t("p4.truncated", n=MAX_WORDS))
-    tokens = tokens[:MAX_WORDS]
-n = st.session_state.p4_n
-rows = lm_windows(tokens, n) if tokens else []
-if len(tokens) < 2:
-    st.warning(t("p4.too_short"))
-elif not rows:
-    st.warning(t("p4.window_too_big", n=n, words=len(tokens)))
-else:
-    counted = questions.p4_rows(tokens, n, rows)  # the number of windows stays a "?" until then
-    last = len(rows) - 1
-    st.session_state.p4_pos = min(st.session_state.p4_pos, last)
+with present.first(PRESENT_TOP):
+    st.header(t("p4.h_window"))
+    present.explain(md("p4_window"))
+    c1, c2 = st.columns([3, 1])
+    c1.text_input(t("p4.sentence"), **STATE.widget("p4_sentence"), max_chars=400)
+    c2.slider(t("p4.n"), 2, 6, **STATE.widget("p4_n"), help=t("p4.n_help"))
+    tokens = tokenize(st.session_state.p4_sentence)
+    if len(tokens) > MAX_WORDS:
+        st.caption(t("p4.truncated", n=MAX_WORDS))
+        tokens = tokens[:MAX_WORDS]
+    n = st.session_state.p4_n
+    rows = lm_windows(tokens, n) if tokens else []
+    if len(tokens) < 2:
+        st.warning(t("p4.too_short"))
+    elif not rows:
+        st.warning(t("p4.window_too_big", n=n, words=len(tokens)))
+    else:
+        counted = questions.p4_rows(tokens, n, rows)  # the number of windows stays a "?" until then
+        last = len(rows) - 1
+        st.session_state.p4_pos = min(st.session_state.p4_pos, last)
 
-    def _step():
-        if st.session_state.p4_pos < last:
-            st.session_state.p4_pos += 1
+        def _step():
+            if st.session_state.p4_pos < last:
+                st.session_state.p4_pos += 1
 
-    def _reset():
-        st.session_state.p4_pos = 0
-        st.session_state.p4_playing = False
+        def _back():
+            st.session_state.p4_pos = max(0, st.session_state.p4_pos - 1)
 
-    def _toggle_play():
-        if reduced_motion():  # no timer for those who asked for less motion: Play moves one step per press
-            _step()
-            return
-        if st.session_state.p4_pos >= last:
+        def _reset():
             st.session_state.p4_pos = 0
-        st.session_state.p4_playing = not st.session_state.p4_playing
+            st.session_state.p4_playing = False
 
-    b1, b2, b3, _ = st.columns([1, 1, 1, 3])
-    b1.button(t("p4.step"), key="p4_step", on_click=_step, width="stretch")
-    b2.button(t("p4.pause") if st.session_state.p4_playing else t("p4.play"), key="p4_play",
-              on_click=_toggle_play, width="stretch")
-    b3.button(t("p4.reset"), key="p4_reset", on_click=_reset, width="stretch")
-
-    @st.fragment(run_every=0.8 if st.session_state.p4_playing else None)
-    def window_view():
-        if st.session_state.p4_playing:
+        def _toggle_play():
+            if reduced_motion():  # no timer for those who asked for less motion: Play moves one step per press
+                _step()
+                return
             if st.session_state.p4_pos >= last:
-                st.session_state.p4_playing = False
-                st.rerun(scope="app")
-            st.session_state.p4_pos += 1
-        pos = st.session_state.p4_pos
-        row = rows[pos]
-        start = row["start"]
-        roles = {i: "feature" for i in range(start, start + n - 1)}
-        roles[start + n - 1] = "label"
-        st.html(sentence_html(tokens, roles, bracket=(start, start + n - 1)))
-        st.html(legend_html([("feature", t("p4.features")), ("label", t("p4.label"))]))
-        st.caption(t("p4.window_pos", pos=pos + 1, total=len(rows) if counted else "?"))
-        table = [{t("p4.col_features"): " ".join(r["features"]), t("p4.col_label"): r["label"]}
-                 for r in rows[:pos + 1]]
-        st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 * len(table) + 40), key="p4_dataset")
+                st.session_state.p4_pos = 0
+            st.session_state.p4_playing = not st.session_state.p4_playing
 
-    window_view()
+        b0, b1, b2, b3, _ = st.columns([1, 1, 1, 1, 2])
+        keys.slot("back", b0).button(t("keys.back_button"), key="p4_back", on_click=_back, width="stretch")
+        keys.slot("next", b1).button(t("p4.step"), key="p4_step", on_click=_step, width="stretch")
+        keys.slot("play", b2).button(t("p4.pause") if st.session_state.p4_playing else t("p4.play"), key="p4_play",
+                                     on_click=_toggle_play, width="stretch")
+        keys.slot("reset", b3).button(t("p4.reset"), key="p4_reset", on_click=_reset, width="stretch")
+        keys.bind_keys(("next", "back", "play", "reset"))
+
+        @st.fragment(run_every=0.8 if st.session_state.p4_playing else None)
+        def window_view():
+            if st.session_state.p4_playing:
+                if st.session_state.p4_pos >= last:
+                    st.session_state.p4_playing = False
+                    st.rerun(scope="app")
+                st.session_state.p4_pos += 1
+            pos = st.session_state.p4_pos
+            row = rows[pos]
+            start = row["start"]
+            roles = {i: "feature" for i in range(start, start + n - 1)}
+            roles[start + n - 1] = "label"
+            st.html(sentence_html(tokens, roles, bracket=(start, start + n - 1)))
+            st.html(legend_html([("feature", t("p4.features")), ("label", t("p4.label"))]))
+            st.caption(t("p4.window_pos", pos=pos + 1, total=len(rows) if counted else "?"))
+            table = [{t("p4.col_features"): " ".join(r["features"]), t("p4.col_label"): r["label"]}
+                     for r in rows[:pos + 1]]
+            st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 * len(table) + 40),
+                         key="p4_dataset")
+
+        window_view()
 
 # ---------------------------------------------------------------- 3. look both ways
 st.header(t("p4.h_both"))

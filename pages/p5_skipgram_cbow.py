@@ -2,7 +2,7 @@
 import numpy as np
 import streamlit as st
 
-from ui import alt, questions_training as questions
+from ui import alt, keys, present, questions_training as questions
 from ui.a11y import reduced_motion
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
@@ -20,7 +20,7 @@ DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human min
 MODES = ("skipgram", "cbow")
 
 st.title(t("nav.p5"))
-st.markdown(md("p5_intro"))
+present.explain(md("p5_intro"))  # presenter view: folded, so the controls, step buttons and window come first
 
 STATE = PageState("p5", [
     Setting("p5_mode", "skipgram", url="mode", choices=MODES),
@@ -80,6 +80,10 @@ def _step():
         st.session_state.p5_playing = False
 
 
+def _back():
+    st.session_state.p5_pos = max(0, st.session_state.p5_pos - 1)
+
+
 def _reset():
     st.session_state.p5_pos = 0
     st.session_state.p5_playing = False
@@ -94,11 +98,13 @@ def _toggle_play():
     st.session_state.p5_playing = not st.session_state.p5_playing
 
 
-b1, b2, b3, _ = st.columns([1, 1, 1, 3])
-b1.button(t("p5.step"), key="p5_step", on_click=_step, width="stretch")
-b2.button(t("p5.pause") if st.session_state.p5_playing else t("p5.play"), key="p5_play", on_click=_toggle_play,
-          width="stretch")
-b3.button(t("p5.reset"), key="p5_reset", on_click=_reset, width="stretch")
+b0, b1, b2, b3, _ = st.columns([1, 1, 1, 1, 2])
+keys.slot("back", b0).button(t("keys.back_button"), key="p5_back", on_click=_back, width="stretch")
+keys.slot("next", b1).button(t("p5.step"), key="p5_step", on_click=_step, width="stretch")
+keys.slot("play", b2).button(t("p5.pause") if st.session_state.p5_playing else t("p5.play"), key="p5_play",
+                             on_click=_toggle_play, width="stretch")
+keys.slot("reset", b3).button(t("p5.reset"), key="p5_reset", on_click=_reset, width="stretch")
+keys.bind_keys(("next", "back", "play", "reset"))
 
 
 @st.fragment(run_every=0.8 if st.session_state.p5_playing else None)

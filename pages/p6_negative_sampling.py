@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import alt, questions_training as questions, sgns_view
+from ui import alt, keys, present, questions_training as questions, sgns_view
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
@@ -28,7 +28,8 @@ SOURCES = ("sentence", "toy", "toy_zh")
 NS_EXPONENT = 0.75  # the stepper draws negatives like gensim's default
 
 st.title(t("nav.p6"))
-st.markdown(md("p6_intro"))
+PRESENT_TOP = present.top()  # presenter view: the stepper goes here
+present.explain(md("p6_intro"))
 
 STATE = PageState("p6", [
     Setting("p6_source", "sentence", url="source", choices=SOURCES),
@@ -141,10 +142,6 @@ fig = grouped_bars(words, {t("p6.dist_raw"): (raw, GREY), t("p6.dist_ns", e=ss.p
 alt.plot(fig, alt.distribution(words, probs, raw, drawn, 50), key="p6_dist_chart")
 
 # ---------------------------------------------------------------- 3. the SGNS stepper
-st.header(t("p6.h_stepper"))
-st.markdown(md("p6_stepper"))
-
-
 def _press(action) -> None:
     """Button callback: one move of this session's stepper; an overflow is kept for the fragment to explain."""
     try:
@@ -154,14 +151,19 @@ def _press(action) -> None:
 
 
 def _controls(sim: sgns_demo.Stepper) -> None:
-    """Next / apply, run 10, 100, 1000 steps, reset, the one-click switch and the status line."""
-    b = st.columns([1.3, 1, 1, 1, 1])
-    b[0].button(t("p6.apply") if sim.phase == "computed" else t("p6.next"), key="p6_next", on_click=_press,
-                args=(lambda s: s.next(one_click=ss.p6_oneclick),), type="primary", width="stretch")
-    for col, n in zip(b[1:4], (10, 100, 1000)):
+    """Back, next / apply, run 10, 100, 1000 steps, reset (the keys press them), the one-click switch, the status."""
+    b = st.columns([1, 1.3, 1, 1, 1, 1])
+    keys.slot("back", b[0]).button(t("keys.back_button"), key="p6_back", on_click=_press, width="stretch",
+                                   args=(lambda s: s.back(one_click=ss.p6_oneclick),), disabled=sim.phase == "start")
+    keys.slot("next", b[1]).button(t("p6.apply") if sim.phase == "computed" else t("p6.next"), key="p6_next",
+                                   on_click=_press, args=(lambda s: s.next(one_click=ss.p6_oneclick),),
+                                   type="primary", width="stretch")
+    for col, n in zip(b[2:5], (10, 100, 1000)):
         col.button(t("p6.run", n=n), key=f"p6_run{n}", on_click=_press, args=(lambda s, n=n: s.run(n),),
                    width="stretch")
-    b[4].button(t("p6.reset"), key="p6_reset", on_click=_press, args=(sgns_demo.Stepper.reset,), width="stretch")
+    keys.slot("reset", b[5]).button(t("p6.reset"), key="p6_reset", on_click=_press, args=(sgns_demo.Stepper.reset,),
+                                    width="stretch")
+    keys.bind_keys(("next", "back", "reset"))
     st.toggle(t("p6.oneclick"), **STATE.widget("p6_oneclick"))
     if ss.pop("p6_diverged", False):
         st.error(t("p6.diverged", alpha=alpha))
@@ -242,7 +244,10 @@ def stepper() -> None:
     _neighbours(sim)
 
 
-stepper()
+with present.first(PRESENT_TOP):
+    st.header(t("p6.h_stepper"))
+    present.explain(md("p6_stepper"))
+    stepper()
 
 with st.expander(t("p6.try_title")):
     st.markdown(md("p6_try"))

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from ui import alt, lab, lab_runs, questions_training as questions
+from ui import alt, keys, lab, lab_runs, present, questions_training as questions
 from ui.a11y import reduced_motion
 from ui.charts import loss_figure
 from ui.i18n import md, t, tr_format
@@ -33,7 +33,7 @@ def _act(action: str) -> None:
 
 
 st.title(t("p7.title"))
-st.markdown(md("p7_intro"))
+present.explain(md("p7_intro"))  # presenter view: folded, so the buttons and the live charts come first
 with st.expander(t("p7.try_header")):
     st.markdown(md("p7_try"))
 
@@ -168,11 +168,17 @@ if run is not None and action in ("step", "train", "reset"):
 right.subheader(t("p7.train_header"))
 disabled = run is None
 with right.container(horizontal=True, gap="small"):  # buttons at their natural width, wrapping if narrow
-    st.button(t("p7.play"), key="p7_play", on_click=_act, args=("play",), disabled=disabled, type="primary")
-    st.button(t("p7.pause"), key="p7_pause", on_click=_act, args=("pause",), disabled=disabled)
-    st.button(t("p7.step"), key="p7_step", on_click=_act, args=("step",), disabled=disabled)
+    now = "pause" if ss.get("p7_playing") else "play"  # P presses whichever of the two does something now
+    for name in ("play", "pause"):
+        box = keys.slot("play", width="content") if name == now else st.container(width="content")
+        box.button(t(f"p7.{name}"), key=f"p7_{name}", on_click=_act, args=(name,), disabled=disabled,
+                   type="primary" if name == "play" else "secondary")
+    keys.slot("next", width="content").button(t("p7.step"), key="p7_step", on_click=_act, args=("step",),
+                                              disabled=disabled)
     st.button(t("p7.train"), key="p7_train", on_click=_act, args=("train",), disabled=disabled)
-    st.button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",), disabled=disabled)
+    keys.slot("reset", width="content").button(t("p7.reset"), key="p7_reset", on_click=_act, args=("reset",),
+                                               disabled=disabled)
+keys.bind_keys(("next", "play", "reset"), where=right)  # training has no step back
 if run_error:
     right.error(run_error)
 for note in notes:

@@ -2,11 +2,13 @@
 
 `frame()` runs once per rerun from app.py: it reads the switch, draws the sidebar toggle, writes the switch back to
 the URL and, while presenting, collapses the sidebar and adds a stylesheet (larger type, less of Streamlit's own
-chrome). Everything else asks `presenting()`: ui/theme.py scales figure labels, pages put their step buttons and
-main figure first. Like the language, the switch lives in session state because the navigation drops the query
+chrome). Everything else asks `presenting()`: ui/theme.py scales figure labels; pages with steps put their step
+buttons and main figure first with `top()` / `first(slot)` and fold their long explanations with `explain(text)`. Like the language, the switch lives in session state because the navigation drops the query
 string, and goes back into the URL on every run so a copied link keeps it.
 """
 from __future__ import annotations
+
+import contextlib
 
 import streamlit as st
 
@@ -68,3 +70,22 @@ def frame() -> bool:
     if on:
         st.html(CSS)  # style-only: no space taken
     return on
+
+
+def top():
+    """Call right under the page title: an empty container there while presenting (else None), for `first`."""
+    return st.container() if presenting() else None
+
+
+def first(slot):
+    """`with first(slot):` draws its block in the slot from `top()` (the top of the page) while presenting,
+    and where it stands otherwise. The script keeps its order; only where the block shows changes."""
+    return slot if slot is not None else contextlib.nullcontext()
+
+
+def explain(text: str) -> None:
+    """A page's explanation (markdown): shown as it is, or folded while presenting, so the figure comes first."""
+    if presenting():
+        st.expander(t("present.explain"), icon="📖").markdown(text)
+    else:
+        st.markdown(text)

@@ -99,7 +99,7 @@ def test_settings_hides_and_locks_every_control(lang):
     after = widgets(at)
     assert all(after[k] for k in state.controls.values() if k in after)
     assert not after["lang_widget"]  # the language switch is the frame's, never locked
-    assert {".st-key-p5_step", ".st-key-p5_play", ".st-key-p5_reset"} == hidden_selectors(at)
+    assert {".st-key-p5_back", ".st-key-p5_step", ".st-key-p5_play", ".st-key-p5_reset"} == hidden_selectors(at)
 
 
 HOSTILE = ["nope", "x" * (MAX_NAMES_TEXT + 1), "<script>alert(1)</script>", "window;}</style><b>x", ",,, ,",
@@ -133,7 +133,8 @@ def test_panel_link_opens_the_same_view(lang):
     opened = open_page(PAGES["p5"], **query)
     assert widgets(opened)["p5_mode"] and not widgets(opened)["p5_sentence"]
     assert opened.slider(key="p5_window").value == 4
-    assert hidden_selectors(opened) == {".st-key-p5_step", ".st-key-p5_play", ".st-key-p5_reset", ".st-key-p5_seed"}
+    assert hidden_selectors(opened) == {".st-key-p5_back", ".st-key-p5_step", ".st-key-p5_play", ".st-key-p5_reset",
+                                        ".st-key-p5_seed"}
 
 
 def test_link_survives_a_page_change_and_show_all_undoes_it():
