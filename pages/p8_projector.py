@@ -1,18 +1,19 @@
 """Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, UMAP, or axes made of word pairs)."""
-import pandas as pd
 import streamlit as st
 
-from ui import alt, maps, projector as pj, projector_run as run, questions_training as questions, theme, umap_warm
+from ui import alt, maps, projector as pj, projector_run as run, projector_search as search
+from ui import questions_training as questions, umap_warm
 from ui.data import glove
 from ui.i18n import md, t, tr_format
 from ui.path import page_end
 from ui import share
 from ui.state import PageState, Setting, flag, qp_get, qp_set
-from ui.words import did_you_mean, md_escape, md_list
+from ui.words import md_escape
 
 SOURCES = ("glove", "lab", "upload")
 METHODS = ("pca", "tsne", "umap", "axes")
 COLOURINGS = ("none", "kmeans", "groups")
+METRICS_NN = ("cosine", "euclidean")  # the neighbours' measure (w2v_core.neighbours)
 DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
     "en": "numbers: two three four five six seven eight\ncountries: france germany china japan india russia\n"
           "colours: red blue green white black yellow\nroyalty: king queen prince princess\n"
@@ -23,7 +24,7 @@ DEFAULT_GROUPS = {  # words among GloVe's 5,000 most frequent
 }
 FIG_KEYS = ("p8_source", "p8_n", "p8_method", "p8_dims", "p8_pcx", "p8_pcy", "p8_pcz", "p8_perplexity", "p8_iters",
             "p8_seed", "p8_tsne_n", "p8_neighbors", "p8_min_dist", "p8_umap_n", "p8_unit", "p8_xpair", "p8_ypair",
-            "p8_search", "p8_nn", "p8_colour", "p8_k", "p8_groups")
+            "p8_search", "p8_nn", "p8_metric", "p8_isolate", "p8_colour", "p8_k", "p8_groups")
 ss = st.session_state
 umap_warm.start()  # UMAP's numba code compiles in the background from the server's first visit (the warm-up's)
 
@@ -52,6 +53,8 @@ STATE = PageState("p8", [
     Setting("p8_ypair", "poor rich", url="ypair", cast=lambda raw: raw[:80]),
     Setting("p8_search", "king", url="search", cast=lambda raw: raw[:60]),
     Setting("p8_nn", 10, url="nn", cast=int, lo=1, hi=50),
+    Setting("p8_metric", "cosine", url="metric", choices=METRICS_NN),
+    Setting("p8_isolate", False, url="isolate", cast=flag),
     Setting("p8_colour", "groups", url="colour", choices=COLOURINGS),
     Setting("p8_k", 8, url="k", cast=int, lo=2, hi=20),
     Setting("p8_groups", lambda ss: DEFAULT_GROUPS[ss.get("lang", "en")], url="groups", cast=lambda raw: raw[:2000],
@@ -110,6 +113,9 @@ with left:
     st.subheader(t("p8.explore_header"))
     st.text_input(t("p8.search"), **STATE.widget("p8_search"))
     st.slider(t("p8.nn"), 1, 50, **STATE.widget("p8_nn"))
+    st.radio(t("p8.metric"), METRICS_NN, **STATE.widget("p8_metric"), format_func=tr_format("p8.metric_"),
+             horizontal=True, help=t("p8.metric_help"))
+    st.toggle(t("p8.isolate"), **STATE.widget("p8_isolate"), help=t("p8.isolate_help"))
     st.radio(t("p8.colour"), COLOURINGS, **STATE.widget("p8_colour"), format_func=tr_format("p8.colour_"),
              horizontal=True)
     if ss["p8_colour"] == "kmeans":
@@ -141,17 +147,7 @@ with right:
     n = len(words)
 
     # ---------------------------------------------------------------------------------------------- search
-    highlight, table, nbrs = {}, None, []
-    query = ss["p8_search"].strip().lower()
-    if query:
-        if query in sub:
-            nbrs = sub.most_similar(query, topn=int(ss["p8_nn"]))
-            highlight = {query: theme.SEARCHED, **{w: theme.NEIGHBOUR for w, _ in nbrs}}
-            table = pd.DataFrame([(w, float(s)) for w, s in nbrs], columns=[t("p8.neighbour"), t("p8.cosine")])
-        else:
-            sugg = did_you_mean(sub, query)
-            hint = t("p8.did_you_mean", words=md_list(sugg)) if sugg else ""
-            notes.warning(t("p8.not_shown", word=md_escape(query), n=f"{n:,}") + " " + hint)
+    found = search.find(sub, n, ss["p8_search"], int(ss["p8_nn"]), ss["p8_metric"], notes)
 
     # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
     fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
@@ -168,17 +164,19 @@ with right:
             ids, names = [where.get(w, -1) for w in words], list(groups)  # -1: in no group (grey)
             labelled = [w for w in words if w in where][:300]
 
-        fig = maps.projector_map(coords, words, ids, names, highlight, titles, label_all=n <= 100,
-                                 labelled=labelled, tags=tags)
+        keep = search.isolated(found, words) if ss["p8_isolate"] else None  # only the word and its neighbours
+        if keep is not None:
+            coords, words = coords[keep], [words[i] for i in keep]
+            ids = None if ids is None else [ids[i] for i in keep]
+        fig = maps.projector_map(coords, words, ids, names, found.highlight, titles, label_all=len(words) <= 100,
+                                 labelled=labelled, tags=tags, focus=None if keep is not None else
+                                 search.focus(found, words, coords))
         text = alt.word_map(words, None if ids is None else [names[i] if i >= 0 else t("alt.other") for i in ids])
-        ss["p8_fig"] = (fig_key, fig, text + (alt.neighbours(query, nbrs) if nbrs else ""))
+        ss["p8_fig"] = (fig_key, fig, text + (alt.neighbours(found.query, found.nbrs) if found.query else ""))
     alt.plot(*ss["p8_fig"][1:], key="p8_chart", where=slot.container())
     if note:
         st.caption(note)
-    if table is not None:
-        st.markdown(f"**{t('p8.nn_header', word=md_escape(query))}**")
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={t("p8.cosine"): st.column_config.NumberColumn(format="%.3f")})
+    search.table(found)
     if ss["p8_colour"] == "groups":
         groups = pj.parse_groups(ss["p8_groups"])
         questions.p8_pc1(pj.pca(pca_of[0], pca_of[2]).coords[:, 0], pca_of[1], groups, len(pca_of[1]),

@@ -152,11 +152,12 @@ def _group_names(coords, groups, names, tags, big) -> tuple[list, list]:
 
 def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str], highlight: dict[str, str],
                   axis_titles: tuple, label_all: bool, labelled=(), tags: list[str] | None = None,
-                  height: int = 640) -> go.Figure:
+                  height: int = 640, focus: tuple | None = None) -> go.Figure:
     """Every word as a point (hover shows it, escaped); `highlight` {word: colour} words are big and labelled.
 
     `groups`: one group id per word (a cluster, a named group; -1 = none, grey) or None; `names[id]` its name,
     shown in the legend; `tags[id]` (default: the name) is written at the centre of the group's points.
+    `focus` ((x, y), half width), 2-D only: the view starts centred there (double-click shows the whole map).
     """
     n, dims = coords.shape
     is_3d = dims == 3
@@ -188,6 +189,9 @@ def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str]
                                                 line=dict(width=1.5, color="black")))))
         annotations += [] if is_3d else _label_boxes(coords, idx, safe)
     titles = {axis: dict(title=dict(text=text)) for axis, text in zip(("xaxis", "yaxis", "zaxis"), axis_titles)}
+    if focus is not None and not is_3d:
+        (cx, cy), half = focus
+        titles["xaxis"]["range"], titles["yaxis"]["range"] = [cx - half, cx + half], [cy - half, cy + half]
     axes = dict(scene=titles) if is_3d else dict(xaxis=titles["xaxis"], yaxis=titles["yaxis"],
                                                  annotations=annotations)
     return figure(traces, height=height, top=10, font=FONT_MAP, legend=dict(orientation="h", y=-0.08),
