@@ -172,6 +172,10 @@ class ClassStore(abc.ABC):
         """The class's answers to one checkpoint."""
 
     @abc.abstractmethod
+    def joined(self, code: str) -> int:
+        """How many students joined the class (the projector counts them arriving)."""
+
+    @abc.abstractmethod
     def get_follow(self, code: str) -> dict:
         """The teacher's follow state (the empty dict before the teacher sets one)."""
 

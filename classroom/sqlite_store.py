@@ -195,6 +195,12 @@ class SqliteClassStore(ClassStore):
             (joined,) = con.execute("SELECT COUNT(*) FROM students WHERE code = ?", (code,)).fetchone()
         return Tally(counts=counts, joined=joined, answered=sum(counts.values()))
 
+    def joined(self, code: str) -> int:
+        code = validate_code(code)
+        with self._tx(write=False) as con:
+            self._live(con, code, self.clock())
+            return con.execute("SELECT COUNT(*) FROM students WHERE code = ?", (code,)).fetchone()[0]
+
     def get_follow(self, code: str) -> dict:
         code = validate_code(code)
         with self._tx(write=False) as con:

@@ -32,6 +32,7 @@ from ui.share import page_url
 
 PRIVATE = ("lang", "class", "teach", "present", "hide", "lock")  # never sent to students: theirs or the teacher's
 QR_PX = 200
+JOINED_S = 2.0  # how often the projector recounts the students who joined
 
 
 def _page_key(current) -> str:
@@ -99,6 +100,18 @@ def _join_box(code: str) -> None:
         text.metric(t("pulse.code_label"), code)  # large enough to read and type from the back of the room
         text.markdown(t("pulse.join_how"))
         text.code(url, language=None, wrap_lines=True)  # a code block: the link is shown, never interpreted
+        with text:
+            _joined(code)
+
+
+@st.fragment(run_every=JOINED_S)
+def _joined(code: str) -> None:
+    """Students arriving, counted live on the projector (one indexed count every JOINED_S seconds)."""
+    try:
+        st.caption(t("pulse.joined", n=ps.store().joined(code)))
+    except ClassError as err:
+        ps.refused(err)
+        st.rerun(scope="app")
 
 
 def _teacher_sidebar(code: str, key: str) -> None:

@@ -61,6 +61,8 @@ def test_two_students_answer_and_the_teacher_sees_the_tally_then_the_reveal(stor
     for s in (s1, s2, s3):      # following the teacher: moved from home to the teacher's page
         assert s.session_state[KEY]["role"] == "student" and s.radio(key="cp_p1_stretch")
         assert not [b for b in s.button if b.key and b.key.startswith(("pulse_reveal", "pulse_end"))]
+    teacher.run()
+    assert t("pulse.joined", lang=lang, n=3) in [c.value for c in teacher.caption]
     answer_checkpoint(s1, CP, "down")
     answer_checkpoint(s2, CP, "same")
     answer_checkpoint(s2, CP, "down")   # a changed answer moves its count

@@ -43,6 +43,8 @@ def test_three_students_answer_the_teacher_sees_them_live_and_reveals(new_page, 
     for s in students:
         s.goto(link)   # as a phone would, then the follow moves it to the teacher's page
         s.locator(CP_BOX).wait_for(state="visible", timeout=30_000)
+    # The projector counts them arriving, without a click.
+    teacher.locator(".st-key-pulse_join").get_by_text(t("pulse.joined", lang="en", n=3)).wait_for(timeout=WAIT_MS)
     down = t("checkpoint.p1_stretch_down", lang="en")
     t0 = time.perf_counter()
     for s in students:

@@ -41,6 +41,7 @@ def test_answers_are_counted_and_a_changed_answer_moves_its_count(make_store):
     for sid, ans in [("s1", "queen"), ("s2", "queen"), ("s3", "king")]:
         store.answer(code, sid, CP, ans)
     assert store.tally(code, CP) == Tally(counts={"king": 1, "queen": 2}, joined=4, answered=3)
+    assert store.joined(code) == 4
     store.answer(code, "s2", CP, "king")                # UPSERT: s2's vote moves, nobody is counted twice
     store.answer(code, "s2", CP, "king")
     assert store.tally(code, CP) == Tally(counts={"king": 2, "queen": 1}, joined=4, answered=3)
@@ -122,7 +123,7 @@ def test_end_deletes_every_row_of_the_class_and_no_other(make_store):
     assert rows_of(store, code) == {"classes": 0, "students": 0, "answers": 0}
     assert rows_of(store, keep) == {"classes": 1, "students": 2, "answers": 2}
     for call, args in [(store.join, ("s1",)), (store.answer, ("s1", CP, "king")), (store.tally, (CP,)),
-                       (store.get_follow, ()), (store.end, (key,))]:
+                       (store.joined, ()), (store.get_follow, ()), (store.end, (key,))]:
         assert reason(call, code, *args) == Reason.ENDED
     assert reason(store.join, "ABCDEF" if code != "ABCDEF" else "ABCDEG", "s1") == Reason.UNKNOWN
 
@@ -193,7 +194,8 @@ def test_hostile_codes_sessions_and_ids_are_refused_before_any_query(make_store,
     store = make_store()
     code, key = store.create_class()
     calls = [(store.join, (bad, "s1")), (store.answer, (bad, "s1", CP, "a")), (store.tally, (bad, CP)),
-             (store.get_follow, (bad,)), (store.reveal, (bad, key, CP)), (store.end, (bad, key))]
+             (store.get_follow, (bad,)), (store.reveal, (bad, key, CP)), (store.end, (bad, key)),
+             (store.joined, (bad,))]
     if bad not in NEAR_CODES:
         calls += [(store.join, (code, bad)), (store.answer, (code, bad, CP, "a")),
                   (store.answer, (code, "s1", bad, "a")), (store.tally, (code, bad)), (store.reveal, (code, key, bad))]
