@@ -51,20 +51,21 @@ def _labels(run: lab_runs.Run, done: list[int]) -> list[str]:
     return [f"{100 * d / total:.0f}%" for d in done]
 
 
-def _draw(xy, run, done, words, groups, key: str, where=st, ref: str = "") -> None:
-    """The animation and its text alternative; built once per run, words and point of training (a rerun that
-    changed nothing reuses the figure: ~30 frames are worth not validating again). `ref`: what else the
-    coordinates depend on (the run a comparison's run B was turned onto)."""
-    memo_key = (key, ref, tuple(words), tuple(groups), t("p7.trail_play"), tuple(done))
-    if run.memo.get("trails", (None,))[0] != memo_key:
-        fig = trail_map(xy, words, groups, _labels(run, done), play=t("p7.trail_play"), pause=t("p7.trail_pause"),
-                        slider_prefix=t("p7.trail_slider"))
-        moved = np.linalg.norm(xy[-1] - xy[0], axis=1)  # (n,) how far each word went on the map
-        far = [words[i] for i in np.argsort(-moved)[:3]]
-        text = t("p7.alt_trails", n=len(words), frames=len(done), far=", ".join(far))
-        run.memo["trails"] = (memo_key, fig, text)
-    _, fig, text = run.memo["trails"]
-    alt.plot(fig, text, key=key, where=where)
+def _figure(xy, run, done, words, groups) -> tuple:
+    """(the animation, its text alternative) for coordinates xy (T, n, 2)."""
+    fig = trail_map(xy, words, groups, _labels(run, done), play=t("p7.trail_play"), pause=t("p7.trail_pause"),
+                    slider_prefix=t("p7.trail_slider"))
+    moved = np.linalg.norm(xy[-1] - xy[0], axis=1)  # (n,) how far each word went on the map
+    far = [words[i] for i in np.argsort(-moved)[:3]]
+    return fig, t("p7.alt_trails", n=len(words), frames=len(done), far=", ".join(far))
+
+
+def _memo(run: lab_runs.Run, name: str, key: tuple, make):
+    """`make()` once for this key (what the figures were drawn for: words, groups, language, frames): a rerun that
+    changed nothing reuses them instead of projecting and validating ~30 frames again."""
+    if run.memo.get(name, (None,))[0] != key:
+        run.memo[name] = (key, make())
+    return run.memo[name][1]
 
 
 def trails_tab(run: lab_runs.Run, words: list[str], groups: list[str]) -> None:
@@ -77,7 +78,9 @@ def trails_tab(run: lab_runs.Run, words: list[str], groups: list[str]) -> None:
     if len(done) < 2:
         st.caption(t("p7.trails_none"))
         return
-    _draw(trail_coords(frames), run, done, words, groups, key="p7_trails_chart")
+    key = (tuple(words), tuple(groups), t("p7.trail_play"), tuple(done))
+    fig, text = _memo(run, "trails", key, lambda: _figure(trail_coords(frames), run, done, words, groups))
+    alt.plot(fig, text, key="p7_trails_chart")
     st.caption(t("p7.trails_how", frames=len(done)))
 
 
@@ -86,11 +89,15 @@ def pair_trails(runs: list, names: list[str], words: list[str], groups: list[str
     if runs[0].settings["vector_size"] < 2 or len(words) < 3:
         return
     (done_a, fa), (done_b, fb) = (history(r, words) for r in runs)
-    xy_a, xy_b = aligned_trails(fa, fb)
+
+    def make() -> list:
+        return [_figure(xy, run, done, words, groups)
+                for xy, run, done in zip(aligned_trails(fa, fb), runs, (done_a, done_b))]
+
+    figures = _memo(runs[0], "pair", (runs[1].key, tuple(words), tuple(groups), t("p7.trail_play"),
+                                      tuple(done_a), tuple(done_b)), make)
     cols = st.columns(2)
-    for col, xy, run, done, name, side in zip(cols, (xy_a, xy_b), runs, (done_a, done_b), names, ("a", "b")):
-        with col:
-            st.markdown(f"**{name}**")
-            _draw(xy, run, done, words, groups, key=f"{key}_trails_{side}", where=col,
-                  ref=f"{runs[0].key}@{done_a[-1]}")
+    for col, (fig, text), name, side in zip(cols, figures, names, ("a", "b")):
+        col.markdown(f"**{name}**")
+        alt.plot(fig, text, key=f"{key}_trails_{side}", where=col)
     st.caption(t("p7.trails_pair_how"))

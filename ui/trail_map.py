@@ -6,6 +6,7 @@ faint line); Play runs the frames from the start. Coordinates come from `w2v_cor
 """
 from __future__ import annotations
 
+import base64
 import html
 
 import numpy as np
@@ -17,15 +18,18 @@ from ui.theme import CATEGORICAL, FONT_MAP, GREY, SYMBOLS, figure
 FRAME_MS = 350  # one frame on screen while playing; the whole run plays in ~10 s at 30 frames
 
 
+def _b64(values) -> dict:
+    """Numbers as plotly's binary array spec ({dtype, bdata}), encoded once here: given numpy arrays, plotly.py
+    re-encodes every one on every st.plotly_chart call (~30 ms for the 60 arrays of 30 frames; this: ~1 ms)."""
+    return {"dtype": "f4", "bdata": base64.b64encode(np.ascontiguousarray(values, dtype="<f4").tobytes()).decode()}
+
+
 def _trail_lines(xy: np.ndarray) -> dict:
-    """Every word's path over the frames as one line trace: (T, n, 2) -> x, y with None between words."""
+    """Every word's path over the frames as one line trace: (T, n, 2) -> x, y with a NaN (a gap) between words."""
     T, n, _ = xy.shape
-    xs, ys = [], []
-    for i in range(n):
-        xs += xy[:, i, 0].tolist() + [None]
-        ys += xy[:, i, 1].tolist() + [None]
-    return dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=GREY, width=1.5), hoverinfo="skip",
-                showlegend=False)
+    paths = np.concatenate([xy.transpose(1, 0, 2), np.full((n, 1, 2), np.nan)], axis=1).reshape(-1, 2)  # (n(T+1), 2)
+    return dict(type="scatter", x=_b64(paths[:, 0]), y=_b64(paths[:, 1]), mode="lines", hoverinfo="skip",
+                line=dict(color=GREY, width=1.5), showlegend=False, connectgaps=False)
 
 
 def _range(values: np.ndarray, pad: float = 0.12) -> list[float]:
@@ -42,21 +46,21 @@ def trail_map(xy, words, groups, frame_labels, *, play: str, pause: str, slider_
     Built in ONE go.Figure call (ui.theme.figure with `frames`): trace 0 the trails, trace 1 the words (the only
     trace the frames move), then one legend entry per group.
     """
-    xy = np.asarray(xy, dtype=float)  # (T, n, 2)
+    xy = np.asarray(xy, dtype=np.float32)  # (T, n, 2); sent as binary arrays (_b64)
     T = xy.shape[0]
     names = list(dict.fromkeys(groups))
     code = np.array([names.index(g) % len(CATEGORICAL) for g in groups])  # (n,) colour of each word's group
     safe = [html.escape(w) for w in words]
     marker = colour_codes(code, 11, 0.95)
     marker["symbol"] = [SYMBOLS[names.index(g) % len(SYMBOLS)] for g in groups]
-    points = dict(type="scatter", x=xy[-1, :, 0].tolist(), y=xy[-1, :, 1].tolist(), mode="markers+text",
+    points = dict(type="scatter", x=_b64(xy[-1, :, 0]), y=_b64(xy[-1, :, 1]), mode="markers+text",
                   text=safe, textposition="top center", textfont=FONT_MAP, marker=marker, showlegend=False,
                   cliponaxis=False, hovertemplate="%{text}<br>(%{x:.3f}, %{y:.3f})<extra></extra>")
     legend = [dict(type="scatter", x=[None], y=[None], mode="markers", name=html.escape(g) or "·",
                    marker=dict(size=10, color=CATEGORICAL[k % len(CATEGORICAL)], symbol=SYMBOLS[k % len(SYMBOLS)]))
               for k, g in enumerate(names)]
     # frames move trace 1 only (x, y): plotly merges them into the drawn trace, labels and colours stay
-    frames = [go.Frame(data=[dict(type="scatter", x=xy[k, :, 0].tolist(), y=xy[k, :, 1].tolist())], traces=[1],
+    frames = [go.Frame(data=[dict(type="scatter", x=_b64(xy[k, :, 0]), y=_b64(xy[k, :, 1]))], traces=[1],
                        name=str(k)) for k in range(T)]
     still = dict(frame=dict(duration=0, redraw=False), mode="immediate", transition=dict(duration=0))
     moving = dict(frame=dict(duration=FRAME_MS, redraw=False), transition=dict(duration=FRAME_MS * 0.8),
