@@ -1,8 +1,8 @@
-"""Page 8, the embedding projector: look at a whole vocabulary at once (PCA, t-SNE, UMAP, or axes made of word pairs)."""
+"""Page 8, the embedding projector: a whole vocabulary at once (PCA, t-SNE, UMAP, or axes made of word pairs)."""
 import streamlit as st
 
-from ui import alt, maps, projector as pj, projector_run as run, projector_search as search
-from ui import questions_training as questions, umap_warm
+from ui import alt, maps, projector as pj, projector_export as export, projector_run as run
+from ui import projector_search as search, questions_training as questions, umap_warm
 from ui.data import glove
 from ui.i18n import md, t, tr_format
 from ui.path import page_end
@@ -55,6 +55,7 @@ STATE = PageState("p8", [
     Setting("p8_nn", 10, url="nn", cast=int, lo=1, hi=50),
     Setting("p8_metric", "cosine", url="metric", choices=METRICS_NN),
     Setting("p8_isolate", False, url="isolate", cast=flag),
+    Setting("p8_img", "png", url="img", choices=export.IMAGE_FORMATS),
     Setting("p8_colour", "groups", url="colour", choices=COLOURINGS),
     Setting("p8_k", 8, url="k", cast=int, lo=2, hi=20),
     Setting("p8_groups", lambda ss: DEFAULT_GROUPS[ss.get("lang", "en")], url="groups", cast=lambda raw: raw[:2000],
@@ -173,10 +174,13 @@ with right:
                                  search.focus(found, words, coords))
         text = alt.word_map(words, None if ids is None else [names[i] if i >= 0 else t("alt.other") for i in ids])
         ss["p8_fig"] = (fig_key, fig, text + (alt.neighbours(found.query, found.nbrs) if found.query else ""))
-    alt.plot(*ss["p8_fig"][1:], key="p8_chart", where=slot.container())
+    name = f"projector-{method}-{len(mapped.words)}"  # the downloads' file name
+    alt.plot(*ss["p8_fig"][1:], key="p8_chart", where=slot.container(),
+             config=export.chart_config(ss["p8_img"], name))
     if note:
         st.caption(note)
     search.table(found)
+    export.panel(STATE, mapped.words, mapped.coords, name)
     if ss["p8_colour"] == "groups":
         groups = pj.parse_groups(ss["p8_groups"])
         questions.p8_pc1(pj.pca(pca_of[0], pca_of[2]).coords[:, 0], pca_of[1], groups, len(pca_of[1]),

@@ -15,12 +15,13 @@ from ui.i18n import t
 from ui.words import md_escape
 
 
-def plot(fig, alt: str, *, key: str, where=st) -> None:
-    """The chart, then its text alternative as a caption (`where`: st or a column/container).
+def plot(fig, alt: str, *, key: str, where=st, config: dict | None = None) -> None:
+    """The chart, then its text alternative as a caption (`where`: st or a column/container; `config`: plotly's
+    config, e.g. the image button's format).
 
     The whole text is markdown-escaped: it carries words the learner typed or uploaded.
     """
-    where.plotly_chart(fig, width="stretch", key=key)
+    where.plotly_chart(fig, width="stretch", key=key, config=config)
     where.caption(t("alt.chart", text=md_escape(alt)))
 
 
