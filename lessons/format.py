@@ -31,6 +31,8 @@ MAX_PROMPT = 600      # characters per language: a prompt is read aloud in class
 MAX_PARAMS = 40       # parameters per step (p7 has ~25)
 MAX_VALUE = 2000      # characters of one parameter value (p8's colour groups are the longest)
 MAX_NAME = 40
+LESSON_KEYS = ("title", "steps")
+STEP_KEYS = ("page", "params", "prompt", "checkpoint")
 
 # A page's check: (page, parameter name, value text) -> None when the page accepts it, else a problem code.
 Check = Callable[[str, str, str], "str | None"]
@@ -170,10 +172,6 @@ def _step(i: int, raw: Any, check: Check | None, checkpoints: Mapping[str, set] 
     elif cp and "checkpoints" in params.get("hide", "").split(","):
         out.append(Problem("checkpoint_hidden", where, cp))
     return Step(page, params, prompt, cp)
-
-
-STEP_KEYS = ("page", "params", "prompt", "checkpoint")
-LESSON_KEYS = ("title", "steps")
 
 
 def from_dict(data: Any, check: Check | None = None, checkpoints: Mapping[str, set] | None = None) -> Lesson:
