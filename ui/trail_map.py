@@ -68,13 +68,15 @@ def trail_map(xy, words, groups, frame_labels, *, play: str, pause: str, slider_
     buttons = [dict(label=play, method="animate", args=[None, moving]),
                dict(label=pause, method="animate", args=[[None], still])]
     slider = dict(active=T - 1, currentvalue=dict(prefix=slider_prefix, font=dict(size=14)), pad=dict(t=30),
-                  x=0.24, len=0.76, y=0, yanchor="top",  # right of the two buttons
+                  x=0, len=1, y=0, yanchor="top",  # the full width under the plot
                   steps=[dict(label=lab, method="animate", args=[[str(k)], still])
                          for k, lab in enumerate(frame_labels)])
+    # legend above the plot, the slider under it, the buttons under the slider (pads in pixels): nothing overlaps,
+    # on a 390 px phone either
     return figure([_trail_lines(xy), points, *legend], height=height, top=10, frames=frames,
-                  showlegend=len(names) > 1, legend=dict(orientation="h", y=-0.32),
+                  showlegend=len(names) > 1, legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
                   updatemenus=[dict(type="buttons", direction="left", x=0, y=0, xanchor="left", yanchor="top",
-                                    showactive=False, pad=dict(t=62, r=10), buttons=buttons)],
+                                    showactive=False, pad=dict(t=125), buttons=buttons)],
                   sliders=[slider], plot_bgcolor="white",
                   xaxis=dict(title=dict(text=x_title), range=_range(xy[..., 0]), gridcolor="#eee", zeroline=False),
                   yaxis=dict(title=dict(text=y_title), range=_range(xy[..., 1]), gridcolor="#eee", zeroline=False))
