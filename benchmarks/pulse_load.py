@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -83,7 +84,9 @@ def main(students: int = 40, seconds: float = 120, replicas: int = 1) -> dict:
             cluster.stop()
         else:
             live_server.stop(server.proc)
-    return report(run, store.tally(code, CP), students, seconds, replicas, cpu, wall, load0)
+    tally = store.tally(code, CP)
+    shutil.rmtree(data, ignore_errors=True)   # the class's rows: nothing of the run is kept
+    return report(run, tally, students, seconds, replicas, cpu, wall, load0)
 
 
 def report(run: dict, tally, students: int, seconds: float, replicas: int, cpu: float, wall: float,

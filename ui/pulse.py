@@ -50,6 +50,7 @@ def join_link(code: str) -> str:
     return _link(lang=current_lang(), **{"class": code})
 
 
+@st.cache_data(max_entries=64, show_spinner=False)  # ~20-60 ms to draw; the link is the same on every rerun
 def qr_png(text: str) -> bytes:
     """A QR code of `text` as PNG bytes, made here (segno: pure Python; no web service sees the link)."""
     buf = io.BytesIO()
