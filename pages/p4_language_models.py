@@ -3,13 +3,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import alt, keys, present, questions
-from ui.a11y import reduced_motion
+from ui import alt, present, questions
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, typed_text
 from ui.path import page_end
+from ui.position_steps import step_buttons
 from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.words import md_list, split_known
@@ -133,34 +133,7 @@ with present.first(PRESENT_TOP):
     else:
         counted = questions.p4_rows(tokens, n, rows)  # the number of windows stays a "?" until then
         last = len(rows) - 1
-        st.session_state.p4_pos = min(st.session_state.p4_pos, last)
-
-        def _step():
-            if st.session_state.p4_pos < last:
-                st.session_state.p4_pos += 1
-
-        def _back():
-            st.session_state.p4_pos = max(0, st.session_state.p4_pos - 1)
-
-        def _reset():
-            st.session_state.p4_pos = 0
-            st.session_state.p4_playing = False
-
-        def _toggle_play():
-            if reduced_motion():  # no timer for those who asked for less motion: Play moves one step per press
-                _step()
-                return
-            if st.session_state.p4_pos >= last:
-                st.session_state.p4_pos = 0
-            st.session_state.p4_playing = not st.session_state.p4_playing
-
-        b0, b1, b2, b3, _ = st.columns([1, 1, 1, 1, 2])
-        keys.slot("back", b0).button(t("keys.back_button"), key="p4_back", on_click=_back, width="stretch")
-        keys.slot("next", b1).button(t("p4.step"), key="p4_step", on_click=_step, width="stretch")
-        keys.slot("play", b2).button(t("p4.pause") if st.session_state.p4_playing else t("p4.play"), key="p4_play",
-                                     on_click=_toggle_play, width="stretch")
-        keys.slot("reset", b3).button(t("p4.reset"), key="p4_reset", on_click=_reset, width="stretch")
-        keys.bind_keys(("next", "back", "play", "reset"))
+        step_buttons("p4", last)  # back, step, play/pause, reset, and their keys
 
         @st.fragment(run_every=0.8 if st.session_state.p4_playing else None)
         def window_view():

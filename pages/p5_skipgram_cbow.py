@@ -2,12 +2,12 @@
 import numpy as np
 import streamlit as st
 
-from ui import alt, keys, present, questions_training as questions
-from ui.a11y import reduced_motion
+from ui import alt, present, questions_training as questions
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag, typed_text
 from ui.path import page_end
+from ui.position_steps import step_buttons
 from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.theme import ROLES
@@ -70,41 +70,7 @@ def make_samples(tokens: tuple, window: int, shrink: bool, seed: int):
 
 cbow, sg = make_samples(tuple(tokens), window, shrink, seed)
 n = len(tokens)
-st.session_state.p5_pos = min(st.session_state.p5_pos, n - 1)
-
-
-def _step():
-    if st.session_state.p5_pos < n - 1:
-        st.session_state.p5_pos += 1
-    else:
-        st.session_state.p5_playing = False
-
-
-def _back():
-    st.session_state.p5_pos = max(0, st.session_state.p5_pos - 1)
-
-
-def _reset():
-    st.session_state.p5_pos = 0
-    st.session_state.p5_playing = False
-
-
-def _toggle_play():
-    if reduced_motion():  # no timer for those who asked for less motion: Play moves one step per press
-        _step()
-        return
-    if st.session_state.p5_pos >= n - 1:
-        st.session_state.p5_pos = 0
-    st.session_state.p5_playing = not st.session_state.p5_playing
-
-
-b0, b1, b2, b3, _ = st.columns([1, 1, 1, 1, 2])
-keys.slot("back", b0).button(t("keys.back_button"), key="p5_back", on_click=_back, width="stretch")
-keys.slot("next", b1).button(t("p5.step"), key="p5_step", on_click=_step, width="stretch")
-keys.slot("play", b2).button(t("p5.pause") if st.session_state.p5_playing else t("p5.play"), key="p5_play",
-                             on_click=_toggle_play, width="stretch")
-keys.slot("reset", b3).button(t("p5.reset"), key="p5_reset", on_click=_reset, width="stretch")
-keys.bind_keys(("next", "back", "play", "reset"))
+step_buttons("p5", n - 1)  # back, step, play/pause, reset, and their keys
 
 
 @st.fragment(run_every=0.8 if st.session_state.p5_playing else None)

@@ -20,13 +20,16 @@ FONT_SCALE = 1.25  # figure labels while presenting (ui/theme.py)
 
 # Sized for 1280x720 seen from the back of a classroom. Streamlit sizes its text and widgets in rem, so a larger
 # root font scales the page; the header keeps only the button that opens the sidebar (it sits in the toolbar: the
-# way back to this toggle); the menus, the coloured decoration line and the footer go; the main area starts higher.
+# way back to this toggle); the menus, the coloured decoration line and the footer go; the main area starts higher
+# and headings grow less than the text (they are large already), so step buttons fit on the first screen.
 CSS = """<style>
 html { font-size: 21px; }
 [data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
 [data-testid="stDecoration"], footer { display: none !important; }
 [data-testid="stHeader"] { background: transparent; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 2rem; }
+[data-testid="stMain"] h1 { font-size: 2.3rem; padding-top: 0; }
+[data-testid="stMain"] h2 { font-size: 1.75rem; }
 </style>"""
 
 
@@ -86,6 +89,6 @@ def first(slot):
 def explain(text: str) -> None:
     """A page's explanation (markdown): shown as it is, or folded while presenting, so the figure comes first."""
     if presenting():
-        st.expander(t("present.explain"), icon="📖").markdown(text)
+        st.expander(t("present.explain")).markdown(text)
     else:
         st.markdown(text)

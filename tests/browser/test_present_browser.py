@@ -81,3 +81,22 @@ def test_typing_in_a_text_box_does_not_step(new_page, goto, rerun, assert_clean)
     assert page.w2v_finished == before, "a key typed in the text box started a rerun"
     assert steps_done(page, "en") == start and button(page, "p6.next", "en").count() == 1
     assert_clean(page)
+
+
+@pytest.mark.parametrize("path", ["language-models", "skipgram-cbow", "training-lab"])
+def test_step_buttons_come_first(path, new_page, goto, rerun, assert_clean, screenshot):
+    """Pages 4, 5 and 7 in presenter view: the button the keys press for "next" is on the first 720 px (p4: above
+    the page's first section, the sliding window moved up with its "predict first" question); Right presses it."""
+    page = projector(new_page, "en")
+    goto(page, path, lang="en", present=1)
+    box = page.locator(".st-key-keys_next button").bounding_box()
+    if path == "language-models":
+        first_section = page.get_by_role("heading", name=t("p4.h_predict", lang="en")).bounding_box()
+        assert box["y"] < first_section["y"]
+    else:
+        assert box["y"] + box["height"] <= 720, f"next button at {box}"
+    before = page.inner_text("[data-testid=stMain]")
+    press(page, rerun, "ArrowRight")
+    assert page.inner_text("[data-testid=stMain]") != before
+    assert_clean(page)
+    screenshot(page, f"{path}-present-en-top", max_height=720)
