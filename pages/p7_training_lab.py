@@ -122,10 +122,6 @@ def _tracked(vocab) -> list[str]:
     return [*_map_words(vocab)[0], ss["p7_why_a"], ss["p7_why_b"]]
 
 
-def _groups(words) -> list[str]:
-    return [t(f"p7.group_{g}") if (g := lab.group_of(w, ss["p7_corpus"])) else t("p7.group_other") for w in words]
-
-
 settings = lab.current_settings()
 lab.STATE.sync()
 share.panel(lab.STATE)  # the sidebar's 'share this view' panel; hides what a link hides
@@ -217,7 +213,7 @@ def live_panel() -> None:
         kv = run.kv()
         words, missing = _map_words(kv)
         proj = pca(kv[words], n_components=2)
-        groups = _groups(words)
+        groups = lab.group_names(words, ss["p7_corpus"])
         alt.plot(word_map(proj.coords, words, groups, "PC1", "PC2", height=440), alt.word_map(words, groups),
                  key="p7_map_chart")
         if missing:
@@ -247,10 +243,10 @@ if run is not None and not playing:
         with tabs[1]:
             lab_why.why_tab(shown, shown_words)
         with tabs[2]:
-            lab_trails.trails_tab(shown, shown_words, _groups(shown_words))
+            lab_trails.trails_tab(shown, shown_words, lab.group_names(shown_words, ss["p7_corpus"]))
     for tab, param in ((tabs[3], "window"), (tabs[4], "negative")):
         with tab:
-            lab_results.compare_tab(corpus, settings, param, _map_words, _groups)
+            lab_results.compare_tab(corpus, settings, param, _map_words)
     with tabs[5]:
         lab_results.export_tab(shown, _map_words)
 elif playing:

@@ -195,3 +195,10 @@ def group_of(word: str, corpus: str) -> str:
     if corpus == "topics_en" and word in ("cow", "horse"):
         return "farm"
     return WORD_GROUP.get(word, "")
+
+
+def group_names(words, corpus: str) -> list[str]:
+    """The translated group of each word (colour and legend of the maps and trails)."""
+    from ui.i18n import t
+
+    return [t(f"p7.group_{g}") if (g := group_of(w, corpus)) else t("p7.group_other") for w in words]

@@ -1,4 +1,4 @@
-"""Page 7's result tabs: probe the trained model, compare two windows, export the vectors (queries are w2v_core's)."""
+"""Page 7's result tabs: probe the trained model, compare two values of one parameter, export (queries: w2v_core's)."""
 from __future__ import annotations
 
 import io
@@ -120,7 +120,7 @@ def _summary(param: str, pairs: list, runs: list, shared: list[int]) -> str:
     return text
 
 
-def compare_tab(corpus: lab.Corpus, settings: dict, param: str, map_words, groups_of) -> None:
+def compare_tab(corpus: lab.Corpus, settings: dict, param: str, map_words) -> None:
     """Two models that differ in one parameter (`param`, a key of COMPARE), same seed: neighbours, loss, time,
     and their word trails side by side."""
     prefix, key_a, key_b = COMPARE[param]
@@ -166,7 +166,7 @@ def compare_tab(corpus: lab.Corpus, settings: dict, param: str, map_words, group
     else:
         st.caption(t("p7.cmp_no_words"))
     mw = map_words(kva)[0]
-    lab_trails.pair_trails(runs, [f"{param}={v}" for v, _, _ in pairs], mw, groups_of(mw),
+    lab_trails.pair_trails(runs, [f"{param}={v}" for v, _, _ in pairs], mw, lab.group_names(mw, ss["p7_corpus"]),
                            key=f"p7_{prefix}")
 
 

@@ -18,13 +18,12 @@ def test_two_negative_counts_same_seed(lang):
     assert {k: v for k, v in runs[0].settings.items() if k != "negative"} == \
            {k: v for k, v in runs[1].settings.items() if k != "negative"}
     la, lb = (r.model.loss_history[-1][1] for r in runs)
-    ta, tb = (r.seconds for r in runs)
+    ta, tb = (r.seconds for r in runs)  # measured, so never compared with each other here (a busy machine)
     table = next(d.value for d in at.dataframe if len(d.value) == 2 and d.value.iloc[0, 0] == "negative=1")
     assert table.iloc[:, 1].tolist() == pytest.approx([la, lb]) and table.iloc[:, 2].tolist() == pytest.approx([ta, tb])
     sentence = next(m.value for m in at.markdown if "negative=15" in m.value and f"{lb:.3f}" in m.value)
     assert f"{tb / ta:.1f}" in sentence and f"{la:.3f}" in sentence
     assert f"{lb / 16:.3f}" in sentence and f"{la / 2:.3f}" in sentence  # per scored word: 1 + negative terms
-    assert tb > ta  # fifteen negatives per pair cost more than one
     # the neighbours table: one row per known probe word, "kept" matches the columns
     nn = next(d.value for d in at.dataframe if "negative=15" in d.value.columns)
     kept = [len(set(r["negative=1"].split(", ")) & set(r["negative=15"].split(", "))) for _, r in nn.iterrows()]
