@@ -3,6 +3,7 @@
 1. bench_trainer.main()   trainer vs gensim (core-train)
 2. bench_vectors.main()   vector queries / loading (core-vectors)
 3. bench_lab.main()       the lab pages: toy-corpus training, PCA/t-SNE sizes, p7/p8 script time (pages-7-8)
+   bench_projector.main() UMAP of 5,000 words (first fit in a fresh process, warm fit), PCA of 20,000 words
 4. page_reruns.main()     per-page first run and unchanged rerun (AppTest)
 5. load_test.main(30, 60) a classroom of 30 students for 60 s on one local server
 6. the same class on 2 servers (one per core, students sticky to one: the README's deployment)
@@ -127,6 +128,7 @@ def main(quick: bool = False) -> dict:
     out["trainer"] = run_step("trainer", "bench_trainer")
     out["vectors"] = run_step("vectors", "bench_vectors")
     out["lab"] = run_step("lab", "bench_lab")
+    out["projector"] = run_step("projector", "bench_projector")
     out["page_reruns"] = run_step("page reruns", "page_reruns")
     out["load"] = run_step("load", "load_test", *((10, 15) if quick else (30, 60)))
     size = (10, 15) if quick else (30, 60)
@@ -140,7 +142,7 @@ def main(quick: bool = False) -> dict:
     out["pulse_2_replicas"] = run_step("class pulse, 2 replicas + balancer", "pulse_load", *pulse, 2)
     RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print("\nsummary:")
-    for key in ("trainer", "vectors", "lab", "page_reruns", "load", "load_2_replicas", "load_balancer",
+    for key in ("trainer", "vectors", "lab", "projector", "page_reruns", "load", "load_2_replicas", "load_balancer",
                 "soak_short", "pulse", "pulse_2_replicas"):
         print(f"  {key:12s} {out[key]['status']}" + (f" ({out[key]['seconds']} s)" if "seconds" in out[key] else ""))
     print(f"machine: {out['machine']}")
