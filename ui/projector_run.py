@@ -108,7 +108,12 @@ def project(ss, kv, key: str, words: list[str], X: np.ndarray, notes, slot) -> M
         if not pj.cached(("umap", vkey, nn, min_dist, seed, dims)):
             umap_warm.wait(slot)  # the background compile (server start) may still be running
             slot.progress(0.99, text=t("p8.umap_running", n=f"{len(m.words):,}"))
-        proj = pj.umap(vkey, nn, min_dist, seed, rows, dims)
+        try:
+            proj = pj.umap(vkey, nn, min_dist, seed, rows, dims)
+        except ImportError:  # umap-learn missing (a partial install): say how to get it, never a traceback
+            slot.empty()
+            notes.error(t("p8.umap_missing"))
+            return None
         if proj.note:
             notes.caption(t("p8.umap_note", n=f"{len(m.words):,}"))
     name = "t-SNE" if method == "tsne" else "UMAP"

@@ -92,3 +92,15 @@ def test_unit_toggle_follows_the_method_and_changes_pca(lang):
     assert at.toggle(key="p8_unit").value is True  # each method starts from its own default
     at.radio(key="p8_method").set_value("pca").run()
     assert at.toggle(key="p8_unit").value is False and not at.exception
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_missing_umap_package_is_explained(lang, monkeypatch):
+    def no_umap(*a, **k):
+        raise ImportError("No module named 'umap'")
+
+    monkeypatch.setattr(projections, "umap", no_umap)
+    fresh()
+    at = open_page(PAGE, lang=lang, timeout=SLOW, **{**UMAP, "seed": 12345})
+    assert not at.exception and at.error[0].value == t("p8.umap_missing", lang=lang)
+    assert not at.get("plotly_chart")
