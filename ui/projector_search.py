@@ -74,5 +74,5 @@ def focus(found: Found, words: list[str], coords: np.ndarray) -> tuple | None:
     rows = coords[[index[w] for w in found.words if w in index]]  # (k + 1, 2), the searched word first
     centre = rows[0]
     reach = np.abs(rows - centre).max() if len(rows) > 1 else 0.0
-    span = np.ptp(coords, axis=0).max()  # never zoom in further than 5% of the whole map (neighbours on top)
-    return (float(centre[0]), float(centre[1])), float(max(reach * FOCUS_MARGIN, 0.05 * span, 1e-9))
+    span = np.ptp(coords, axis=0).max()  # never zoom in further than 30% of the map: its surroundings stay in view
+    return (float(centre[0]), float(centre[1])), float(max(reach * FOCUS_MARGIN, 0.15 * span, 1e-9))
