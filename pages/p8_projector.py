@@ -6,6 +6,7 @@ from ui import projector_search as search, questions_training as questions, umap
 from ui.data import glove
 from ui.i18n import md, t, tr_format
 from ui.path import page_end
+from ui.present import presenting
 from ui import share
 from ui.state import PageState, Setting, flag, qp_get, qp_set
 from ui.words import md_escape
@@ -151,7 +152,8 @@ with right:
     found = search.find(sub, n, ss["p8_search"], int(ss["p8_nn"]), ss["p8_metric"], notes)
 
     # Building a 5,000-point figure costs tens of ms (plotly validates every array): keep the last one per settings.
-    fig_key = (key, ss.get("lang"), tuple(ss[k] for k in FIG_KEYS))
+    # The presenter view scales the figure's text (ui/theme.py), so it is part of the key too.
+    fig_key = (key, ss.get("lang"), presenting(), tuple(ss[k] for k in FIG_KEYS))
     if ss.get("p8_fig", (None,))[0] != fig_key:
         # ---------------------------------------------------------------------------------------------- colour
         ids, names, labelled, tags = None, [], [], None

@@ -99,3 +99,12 @@ def test_figure_scales_text_only(monkeypatch):
     assert big.data[0].marker.size == plain.data[0].marker.size == 9
     assert big.layout.annotations[0].arrowsize == plain.layout.annotations[0].arrowsize
     assert theme.FONT == shared  # the shared default was copied, not changed
+
+
+def test_projector_map_follows_the_switch_in_one_session():
+    """p8 keeps its last map per settings: switching the presenter view on must rebuild it with larger text."""
+    at = open_page("pages/p8_projector.py", "en")
+    plain = chart_spec(at, "p8_chart")["layout"]["font"]["size"]
+    at.sidebar.toggle(key=present.WIDGET).set_value(True).run()
+    assert not at.exception
+    assert chart_spec(at, "p8_chart")["layout"]["font"]["size"] == round(plain * present.FONT_SCALE)
