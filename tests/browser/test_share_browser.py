@@ -42,18 +42,13 @@ def test_teacher_panel_link(new_page, goto, rerun, server_url, assert_clean):
     assert_clean(page)
 
 
-def test_teacher_picks_a_lock(new_page, goto, assert_clean):
-    """The teacher ticks "window" under lock: the link in the panel gains lock=window (Streamlit's multiselect:
-    focus the box, type the name, Enter)."""
+def _pick(page, box, name: str) -> None:
+    """Pick `name` in an open-able Streamlit multiselect: open its list (a click that lands while the sidebar is
+    still re-rendering leaves it shut: click again), type the name, wait for the list to filter to it, Enter."""
     from playwright.sync_api import expect
 
-    page = new_page(width=1280, height=900)
-    goto(page, "skipgram-cbow", lang="en", window="4")
-    panel = page.locator(".st-key-share_p5_panel")
-    panel.locator("summary").click()
-    box = panel.locator(".st-key-share_p5_lock").get_by_role("combobox")
-    option = page.get_by_role("option", name="window", exact=True)
-    for _ in range(5):  # a click that lands while the sidebar is still re-rendering leaves the list shut
+    option = page.get_by_role("option", name=name, exact=True)
+    for _ in range(5):
         box.click()
         try:
             expect(option).to_be_visible(timeout=3000)
@@ -61,12 +56,34 @@ def test_teacher_picks_a_lock(new_page, goto, assert_clean):
         except AssertionError:
             page.keyboard.press("Escape")
     expect(option).to_be_visible()
-    page.keyboard.type("window")  # narrows the open list to the one option; Enter picks it
-    expect(page.get_by_role("option")).to_have_count(1)  # the list has filtered: Enter now picks "window"
+    page.keyboard.type(name)
+    expect(page.get_by_role("option")).to_have_count(1)
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    expect(panel.get_by_test_id("stCode")).to_contain_text("lock=window", timeout=30_000)
-    assert "hide=" not in panel.get_by_test_id("stCode").inner_text()
+
+
+def test_teacher_picks_a_lock(new_page, goto, assert_clean):
+    """The teacher ticks "window" under lock: the link in the panel gains lock=window."""
+    from playwright.sync_api import expect
+
+    page = new_page(width=1280, height=900)
+    goto(page, "skipgram-cbow", lang="en", window="4")
+    panel = page.locator(".st-key-share_p5_panel")
+    panel.locator("summary").click()
+    box = panel.locator(".st-key-share_p5_lock").get_by_role("combobox")
+    code = panel.get_by_test_id("stCode")
+    # Now and then (about one full run in five) the Enter of a pick is lost on its way through the filtering
+    # list and no name is picked; pick again then. The link must follow a pick that is shown as picked.
+    for _ in range(3):
+        _pick(page, box, "window")
+        try:
+            expect(code).to_contain_text("lock=window", timeout=10_000)
+            break
+        except AssertionError:
+            if panel.locator(".st-key-share_p5_lock").get_by_text("window", exact=True).count():
+                break  # picked: the link must follow (checked below), no second pick
+    expect(code).to_contain_text("lock=window")
+    assert "hide=" not in code.inner_text()
     # the teacher's own page is not locked by ticking: only whoever opens the link is
     assert page.locator(".st-key-p5_window").get_by_role("slider").is_enabled()
     assert_clean(page)
