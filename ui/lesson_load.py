@@ -28,8 +28,9 @@ def shipped_names() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # the sources do not change while the server runs: read them once, not on every rerun
 def checkpoint_ids() -> dict[str, set[str]]:
-    """Each page's checkpoint ids. They are literals in the calls of ui/questions*.py (the one place that asks),
+    """Each page's checkpoint ids (shared: do not change the result). They are literals in the calls of ui/questions*.py (the one place that asks),
     read from there so that no second list can drift; tests/app/test_lessons.py checks each renders on its page."""
     ids: dict[str, set[str]] = {}
     for path in sorted(Path(__file__).parent.glob("questions*.py")):
