@@ -93,7 +93,7 @@ def haproxy_missing() -> str:
 
 
 def start(replicas: int, port: int, bind: str = live_server.HOST, run_dir: Path = RUN_DIR, warm: bool = True,
-          extra: list[str] | tuple = ()) -> Cluster:
+          extra: list[str] | tuple = (), umap: bool = True) -> Cluster:
     """Start and warm the replicas, then the balancer; healthy through `port` when it returns."""
     if why := haproxy_missing():
         raise live_server.ServerError(why)
@@ -110,7 +110,7 @@ def start(replicas: int, port: int, bind: str = live_server.HOST, run_dir: Path 
         for r in launched:
             live_server.ready(r)
         if warm:
-            asyncio.run(_warm_all([r.port for r in launched]))
+            asyncio.run(_warm_all([r.port for r in launched], umap))
         cfg = run_dir / "haproxy.cfg"
         cfg.write_text(render(port, bind, run_dir,
                               [(f"r{i + 1}", live_server.HOST, r.port) for i, r in enumerate(launched)]))
@@ -127,9 +127,10 @@ def start(replicas: int, port: int, bind: str = live_server.HOST, run_dir: Path 
         raise
 
 
-async def _warm_all(ports: list[int]) -> None:
-    """Every replica warmed as `make run` warms its one server (scripts/warm_up.py), all at the same time."""
-    results = await asyncio.gather(*(warm_up.warm_visits(p) for p in ports))
+async def _warm_all(ports: list[int], umap: bool = True) -> None:
+    """Every replica warmed as `make run` warms its one server (scripts/warm_up.py), all at the same time
+    (`umap`: until UMAP's background compile has finished too)."""
+    results = await asyncio.gather(*(warm_up.warm_visits(p, umap=umap) for p in ports))
     problems = [v for visits in results for v in visits if v[3]]
     if problems:
         raise live_server.ServerError(f"warm-up failed: {problems}")
@@ -177,6 +178,7 @@ def main(argv=None) -> int:
     ap.add_argument("--bind", default="0.0.0.0", help="the balancer's address (0.0.0.0: reachable by the class)")
     ap.add_argument("--run-dir", type=Path, default=RUN_DIR)
     ap.add_argument("--stop", action="store_true", help="stop the processes a running `make serve` started")
+    ap.add_argument("--no-umap", action="store_true", help="do not wait for UMAP's background compile")
     args = ap.parse_args(argv)
     if args.stop:
         print(stop_running(args.run_dir))
@@ -189,7 +191,7 @@ def main(argv=None) -> int:
         signal.signal(sig, _interrupt)
     t0 = time.monotonic()
     try:
-        cluster = start(max(1, args.replicas), args.port, args.bind, args.run_dir)
+        cluster = start(max(1, args.replicas), args.port, args.bind, args.run_dir, umap=not args.no_umap)
     except (live_server.ServerError, OSError) as exc:
         print(f"serve: {exc}", file=sys.stderr)
         return 1

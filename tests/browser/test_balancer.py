@@ -30,7 +30,7 @@ def cluster():
         pytest.fail(why)
     port = live_server.free_port()
     proc = subprocess.Popen([sys.executable, "-m", "scripts.serve", "--replicas", "2", "--port", str(port),
-                             "--bind", "127.0.0.1", "--run-dir", str(RUN_DIR)],
+                             "--bind", "127.0.0.1", "--run-dir", str(RUN_DIR), "--no-umap"],
                             cwd=live_server.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     first = proc.stdout.readline()  # printed once every replica is warm and haproxy answers
     if not first.startswith("serving on"):

@@ -32,3 +32,36 @@ def test_warm_up_reports_a_server_that_is_not_there():
     run = subprocess.run([sys.executable, "-m", "scripts.warm_up", "9", "--wait", "1"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "no Streamlit server" in run.stderr
+
+
+def test_warm_up_ends_only_when_umap_is_compiled(warm_server):
+    """Without --no-umap (as `make run` and `make serve` run it) the warm-up returns after UMAP's background compile:
+    a student's UMAP map right after it shows no "compiling" wait."""
+    import asyncio
+    import concurrent.futures
+
+    from scripts import live_server
+    from ui.i18n import t
+
+    port = int(warm_server.rsplit(":", 1)[1])
+    run = subprocess.run([sys.executable, "-m", "scripts.warm_up", str(port), "--wait", "30"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and "UMAP compiled after" in run.stdout, run.stdout + run.stderr
+    texts: list[str] = []
+
+    def see(fm, _size):
+        if fm.WhichOneof("type") == "delta" and fm.delta.WhichOneof("type") == "new_element":
+            el = fm.delta.new_element
+            if el.WhichOneof("type") == "progress":
+                texts.append(el.progress.text)
+
+    async def umap_map():
+        async with live_server.connect(port) as ws:
+            await live_server.run_script(ws, live_server.rerun_request(
+                "projector", "lang=en&method=umap&n=120&umap_n=120&seed=7"), 120, see)
+
+    # In a thread of its own: Playwright's sync API keeps an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, umap_map()).result(timeout=150)
+    compiling = t("p8.umap_compiling", lang="en", s="", total="")[:10]
+    assert texts and not any(compiling in x for x in texts), texts  # the fit's own progress, never the compile's
