@@ -30,12 +30,23 @@ sidebar_progress()  # after the language switch: answers checked by this rerun's
 if st.query_params.get("lang") != lang:
     st.query_params["lang"] = lang
 
-groups: dict[str, list] = {}
-for p in PAGES:
-    page = st.Page(p.file, title=t(f"nav.{p.key}"), icon=p.icon, url_path=p.url, default=(p.url == "home"))
-    groups.setdefault(t(f"nav.{p.group}"), []).append(page)
 
-current = st.navigation(groups)
+
+def _pages() -> dict[str, list]:
+    """The navigation's pages in this language, made once per session and language: st.Page resolves its file on
+    the disk (~2 ms for all pages, on every rerun otherwise). Kept per session, never shared: st.navigation marks
+    the page it returns as runnable and running it clears the mark, so one object in two sessions would race."""
+    kept = st.session_state.get("_nav_pages")
+    if kept is None or kept[0] != lang:
+        groups: dict[str, list] = {}
+        for p in PAGES:
+            page = st.Page(p.file, title=t(f"nav.{p.key}"), icon=p.icon, url_path=p.url, default=(p.url == "home"))
+            groups.setdefault(t(f"nav.{p.group}"), []).append(page)
+        kept = st.session_state["_nav_pages"] = (lang, groups)
+    return kept[1]
+
+
+current = st.navigation(_pages())
 # The browser tab names the page, then the app: "3 · Analogies · Illustrated Word2vec Lab".
 st.set_page_config(page_title=f"{current.title} · {t('common.app_title')}")
 after_page = pulse.frame(current)  # class pulse: join links, the class panel, a following student's move
