@@ -141,7 +141,7 @@ def frame(current) -> Callable[[], None]:
         _join_box(cls["code"])
         return _publisher(cls, _page_key(current))
     if cls.get("role") == ps.STUDENT:
-        pulse_student.panel()
+        pulse_student.panel(_page_key(current))
         pulse_student.follow_now(_page_key(current))
     elif presenting():
         st.sidebar.button(t("pulse.start"), key="pulse_start", on_click=_start, icon="📣",

@@ -63,7 +63,8 @@ def _forget(page: str) -> None:
 
 
 def follow_now(page_key: str) -> None:
-    """Before the page runs: move a following student to the teacher's page and parameters once per change."""
+    """Before the page runs: move a following student to the teacher's page and parameters once per change.
+    The same page takes them in place (this run goes on with them); another page costs the switch's one rerun."""
     cls = ps.current()
     if cls.get("role") != ps.STUDENT or not cls.get("following"):
         return
@@ -73,10 +74,20 @@ def follow_now(page_key: str) -> None:
         return
     cls["applied"] = target
     _forget(state["page"])
-    params = {**state.get("params", {}), "lang": current_lang(), "class": cls["code"]}
-    if state["page"] == page_key and st.query_params.to_dict() == params:
+    params = {**state.get("params", {}), **_own_params(cls)}
+    if state["page"] == page_key:
+        if st.query_params.to_dict() != params:
+            st.query_params.from_dict(params)  # read by the page's restore() below, as a link's values
         return
     st.switch_page(next(p.file for p in PAGES if p.key == state["page"]), query_params=params)
+
+
+def _own_params(cls: dict) -> dict[str, str]:
+    """The student's own parameters, kept whatever the teacher's page: language, class, presenter view."""
+    own = {"lang": current_lang(), "class": cls["code"]}
+    if st.query_params.get("present") == "1":
+        own["present"] = "1"
+    return own
 
 
 def _toggle() -> None:
@@ -87,8 +98,10 @@ def _toggle() -> None:
 
 
 @st.fragment(run_every=POLL_S)
-def _poll() -> None:
-    """Every POLL_S seconds: one read of the follow state; the whole page reruns only when it changed."""
+def _poll(page_key: str) -> None:
+    """Every POLL_S seconds: one read of the follow state. On a change the page reruns once: a following student
+    bound for another page switches from here (that switch is the one full run), else the whole app reruns and
+    `follow_now` applies the teacher's parameters in place."""
     if not ps.is_student():
         return
     try:
@@ -98,16 +111,18 @@ def _poll() -> None:
         st.rerun(scope="app")
     if state != ps.follow():
         ps.set_follow_seen(state)
+        if state.get("page") != page_key:
+            follow_now(page_key)  # switches page (or returns: not following, nothing to follow)
         st.rerun(scope="app")
 
 
-def panel() -> None:
-    """The student's sidebar box: which class, the follow switch, and the polling fragment."""
+def panel(page_key: str) -> None:
+    """The student's sidebar box on page `page_key`: which class, the follow switch, and the polling fragment."""
     cls = ps.current()
     with st.sidebar.container(border=True, key="pulse_student"):
         st.markdown(t("pulse.student_in", code=cls["code"]))
         st.session_state[FOLLOW_TOGGLE] = cls["following"]
         st.toggle(t("pulse.follow"), key=FOLLOW_TOGGLE, on_change=_toggle, help=t("pulse.follow_help"))
-        _poll()
+        _poll(page_key)
     if st.query_params.get("class") != cls["code"]:
         st.query_params["class"] = cls["code"]  # navigation drops it: a reload rejoins the same class

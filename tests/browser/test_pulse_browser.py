@@ -61,3 +61,49 @@ def test_three_students_answer_the_teacher_sees_them_live_and_reveals(new_page, 
     for page in (teacher, *students):
         assert_clean(page)
     print(f"three answers on the teacher's chart {seen:.1f} s after the first student started answering")
+
+
+def count_full_runs(page) -> list[str]:
+    """Each run starts with a `new_session` message on Streamlit's websocket; a fragment's run names its fragments
+    there, a full run of the app names none: the list grows by one per full run."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    runs: list[str] = []
+
+    def on_frame(payload):
+        if isinstance(payload, bytes):
+            fm = ForwardMsg()
+            fm.ParseFromString(payload)
+            if fm.WhichOneof("type") == "new_session" and not fm.metadata.run.fragment_ids:
+                runs.append(fm.new_session.page_script_hash)
+    page.on("websocket", lambda ws: ws.on("framereceived", on_frame) if ws.url.endswith("/_stcore/stream") else None)
+    return runs
+
+
+def test_a_follower_pays_one_full_run_per_teacher_move(new_page, goto, rerun, nav, assert_clean):
+    teacher = new_page()
+    goto(teacher, "personality", lang="en", present=1)
+    teacher.get_by_test_id("stExpandSidebarButton").click()
+    with rerun(teacher):
+        teacher.get_by_role("button", name=t("pulse.start", lang="en")).click()
+    student = new_page()
+    runs = count_full_runs(student)
+    student.goto(join_link(teacher))
+    student.locator(CP_BOX).wait_for(state="visible", timeout=30_000)
+    time.sleep(2 * 2.0 + 1)   # two polls: the join settles
+    # The teacher's own setting on the same page: the student's page takes it in place.
+    before = len(runs)
+    with rerun(teacher):
+        teacher.locator(".st-key-p1_scale").get_by_role("slider").focus()
+        teacher.keyboard.press("Home")
+    student.wait_for_url(re.compile(r"[?&]scale=-1(&|$)"), timeout=WAIT_MS)
+    time.sleep(2 * 2.0 + 1)   # two more polls: any second rerun would have come
+    assert len(runs) - before == 1, runs[before:]
+    # Another page: the student's poll switches there itself.
+    before = len(runs)
+    nav(teacher, t("nav.p3", lang="en"))
+    student.locator(".st-key-p3_positive").wait_for(state="visible", timeout=WAIT_MS)
+    time.sleep(2 * 2.0 + 1)
+    assert len(runs) - before == 1, runs[before:]
+    assert "/analogies?" in student.url or "/analogies" in student.url
+    for page in (teacher, student):
+        assert_clean(page)
