@@ -20,6 +20,7 @@ from ui.words import md_escape
 REF, STEP, APPLIED = "_lesson_ref", "_lesson_step", "_lesson_applied"  # session keys (see the module docstring)
 REF_PARAMS = ("lesson", "lesson_data")  # the URL names a lesson one of these ways (a link's data wins)
 FRAME_PARAMS = ("lang", "present")  # the frame's own parameters, carried to the step's page
+STEP_VIEW = ("hide", "lock")  # a step's own view of its page (links' lists of controls to hide or lock)
 FILES = {p.key: p.file for p in PAGES}
 URLS = {p.key: p.url for p in PAGES}  # st.navigation's current page says its url_path
 HIGHLIGHT = "#E69F00"  # Okabe-Ito orange (ui/theme.py's CATEGORICAL): the checkpoint the prompt asks about
@@ -51,6 +52,31 @@ def leave() -> None:
         st.session_state.pop(key, None)
     for name in (*REF_PARAMS, "step"):
         st.query_params.pop(name, None)
+
+
+def adopt(params: dict[str, str], page: str) -> dict[str, str]:
+    """A student following the teacher (ui/pulse_student.py) takes the lesson step the teacher's parameters for
+    `page` name, or leaves the lesson when they name none, as if this session had opened that step: `bar` makes
+    no second switch, and the step's own hide/lock lists (the teacher's parameters never carry them) are added.
+    Returns the parameters to open `page` with."""
+    ss = st.session_state
+    ref = next(({n: params[n]} for n in reversed(REF_PARAMS) if n in params), None)
+    for key in (REF, STEP, APPLIED):  # else `_ref` keeps the session's lesson once the URL names none
+        ss.pop(key, None)
+    if ref is None:
+        return params
+    ss[REF] = ref
+    try:
+        lesson = load(ref)
+    except LessonError:
+        return params  # the bar says what is wrong, as for any lesson link
+    k = _step_number(params.get("step", "1"), len(lesson.steps))
+    if k is None:
+        return params
+    ss[STEP], ss[APPLIED] = k, (tuple(ref.items()), k)
+    step = lesson.steps[k - 1]
+    view = {n: v for n, v in step.params.items() if n in STEP_VIEW} if step.page == page else {}
+    return {**params, **view}
 
 
 def _step_number(raw, n: int) -> int | None:

@@ -12,6 +12,7 @@ import streamlit as st
 
 from classroom import ClassError
 from classroom.base import validate_code
+from ui import lesson_bar
 from ui import pulse_state as ps
 from ui.i18n import current_lang, t
 from ui.nav import PAGES
@@ -74,7 +75,7 @@ def follow_now(page_key: str) -> None:
         return
     cls["applied"] = target
     _forget(state["page"])
-    params = {**state.get("params", {}), **_own_params(cls)}
+    params = lesson_bar.adopt({**state.get("params", {}), **_own_params(cls)}, state["page"])
     if state["page"] == page_key:
         if st.query_params.to_dict() != params:
             st.query_params.from_dict(params)  # read by the page's restore() below, as a link's values
