@@ -157,7 +157,7 @@ def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str]
 
     `groups`: one group id per word (a cluster, a named group; -1 = none, grey) or None; `names[id]` its name,
     shown in the legend; `tags[id]` (default: the name) is written at the centre of the group's points.
-    `focus` ((x, y), half width), 2-D only: the view starts centred there (double-click shows the whole map).
+    `focus` (lo, hi), one entry per axis: the view starts in that box (2-D: a double-click shows the whole map).
     """
     n, dims = coords.shape
     is_3d = dims == 3
@@ -189,10 +189,15 @@ def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str]
                                                 line=dict(width=1.5, color="black")))))
         annotations += [] if is_3d else _label_boxes(coords, idx, safe)
     titles = {axis: dict(title=dict(text=text)) for axis, text in zip(("xaxis", "yaxis", "zaxis"), axis_titles)}
-    if focus is not None and not is_3d:
-        (cx, cy), half = focus
-        titles["xaxis"]["range"], titles["yaxis"]["range"] = [cx - half, cx + half], [cy - half, cy + half]
-    axes = dict(scene=titles) if is_3d else dict(xaxis=titles["xaxis"], yaxis=titles["yaxis"],
-                                                 annotations=annotations)
+    scene = {}
+    if focus is not None:
+        # 3-D too, by the axes' ranges, not camera.center: camera.center is in the scene's normalised box, not in
+        # data units (0, 0, 0 is the box's middle). A box centred on the word puts it in the middle of the view
+        # and holds just its neighbours (plotly hides points outside the ranges), like the 2-D zoom.
+        for axis, lo, hi in zip(titles, *focus):
+            titles[axis]["range"] = [float(lo), float(hi)]
+        scene["aspectmode"] = "cube"  # equal ranges drawn with equal sides: the box is not stretched
+    axes = dict(scene=dict(**titles, **scene)) if is_3d else dict(xaxis=titles["xaxis"], yaxis=titles["yaxis"],
+                                                                  annotations=annotations)
     return figure(traces, height=height, top=10, font=FONT_MAP, legend=dict(orientation="h", y=-0.08),
                   hoverlabel=dict(font=dict(size=16)), **axes)

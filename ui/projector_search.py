@@ -12,8 +12,7 @@ from ui import theme
 from ui.i18n import t
 from ui.words import did_you_mean, md_escape, md_list
 from w2v_core.neighbours import nearest
-
-FOCUS_MARGIN = 1.35  # the centred view reaches this far beyond the farthest neighbour (room for its label)
+from w2v_core.viewbox import centred_box
 
 
 @dataclass
@@ -67,12 +66,7 @@ def isolated(found: Found, words: list[str]) -> np.ndarray | None:
 
 
 def focus(found: Found, words: list[str], coords: np.ndarray) -> tuple | None:
-    """((x, y) of the searched word, half the width of a square around it that holds its neighbours) on a 2-D map."""
-    if not found.query or coords.shape[1] != 2:
-        return None
-    index = {w: i for i, w in enumerate(words)}
-    rows = coords[[index[w] for w in found.words if w in index]]  # (k + 1, 2), the searched word first
-    centre = rows[0]
-    reach = np.abs(rows - centre).max() if len(rows) > 1 else 0.0
-    span = np.ptp(coords, axis=0).max()  # never zoom in further than 30% of the map: its surroundings stay in view
-    return (float(centre[0]), float(centre[1])), float(max(reach * FOCUS_MARGIN, 0.15 * span, 1e-9))
+    """The axis ranges (lo, hi), one entry per axis, of a square (2-D) or cube (3-D) view centred on the searched
+    word that holds its neighbours (w2v_core.viewbox); None when nothing was found."""
+    keep = isolated(found, words)  # the searched word first, then its neighbours
+    return None if keep is None else centred_box(coords[keep], span=np.ptp(coords, axis=0).max())

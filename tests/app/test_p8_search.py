@@ -1,5 +1,5 @@
-"""Page 8's search: cosine or Euclidean neighbours (both languages), the map centred on the word, isolate, unknown
-words with did-you-mean, words left out of a capped t-SNE map."""
+"""Page 8's search: cosine or Euclidean neighbours (both languages), the map centred on the word (2-D, and 3-D for
+PCA, t-SNE and UMAP), isolate, unknown words with did-you-mean, words left out of a capped t-SNE map."""
 import numpy as np
 import pytest
 from apptest import assert_message_in, chart_spec, open_page, plotly_array
@@ -42,18 +42,46 @@ def test_euclidean_core_agrees_with_cosine_on_unit_vectors():
         [w for w, _ in unit.most_similar("france", topn=6)]
 
 
-def test_map_is_centred_on_the_searched_word():
-    at = open_page(PAGE, search="city", nn=5, **SMALL)
+def view(at) -> tuple[list[str], np.ndarray, np.ndarray | None]:
+    """The map's words, their coordinates (n, dims) and its view's axis ranges (dims, 2; None: plotly's own)."""
     spec = chart_spec(at, 0)
     tr = spec["data"][0]
-    words = tr["customdata"]
-    x, y = plotly_array(tr["x"], float), plotly_array(tr["y"], float)
-    i = words.index("city")
-    xr, yr = spec["layout"]["xaxis"]["range"], spec["layout"]["yaxis"]["range"]
-    assert np.mean(xr) == pytest.approx(x[i]) and np.mean(yr) == pytest.approx(y[i])
-    assert xr[1] - xr[0] < np.ptp(x)  # zoomed in: the centred view is smaller than the whole map
-    nbrs = [words.index(w) for w in table_words(at)]
-    assert all(xr[0] <= x[j] <= xr[1] and yr[0] <= y[j] <= yr[1] for j in nbrs)  # every neighbour in view
+    axes = [a for a in ("x", "y", "z") if a in tr]
+    box = spec["layout"]["scene"] if len(axes) == 3 else spec["layout"]  # a 3-D map's axes live in its scene
+    ranges = [box.get(f"{a}axis", {}).get("range") for a in axes]
+    points = np.column_stack([plotly_array(tr[a], float) for a in axes])
+    return tr["customdata"], points, None if None in ranges else np.array(ranges, float)
+
+
+def assert_centred(at, word: str, zoomed: bool = True) -> None:
+    """The view's middle is `word`'s place on the map, every listed neighbour is inside it, and (`zoomed`) it is
+    smaller than the whole map (UMAP may spread a word's neighbours over all of it: then the view holds them all)."""
+    words, points, ranges = view(at)
+    assert ranges is not None, f"the view is not set on every axis: not centred on {word!r}"
+    assert np.allclose(ranges.mean(axis=1), points[words.index(word)])
+    nbrs = points[[words.index(w) for w in table_words(at)]]  # (k, dims)
+    assert ((ranges[:, 0] <= nbrs) & (nbrs <= ranges[:, 1])).all()  # every neighbour in view
+    assert not zoomed or (np.ptp(ranges, axis=1) < np.ptp(points, axis=0).max()).all()
+
+
+def test_map_is_centred_on_the_searched_word():
+    at = open_page(PAGE, search="city", nn=5, **SMALL)
+    assert_centred(at, "city")
+
+
+@pytest.mark.parametrize("method, lang, small", [
+    ("pca", "en", {}), ("pca", "zh", {}), ("tsne", "en", {"tsne_n": 200, "iters": 250}),
+    ("umap", "zh", {"umap_n": 200}),
+])
+def test_3d_map_is_centred_on_the_searched_word_and_follows_a_new_one(method, lang, small):
+    at = open_page(PAGE, lang=lang, timeout=300, method=method, dims=3, search="city", nn=8, **{**SMALL, **small})
+    assert view(at)[1].shape[1] == 3
+    assert_centred(at, "city", zoomed=method != "umap")
+    at.text_input(key="p8_search").set_value("government").run()  # a new word: the view moves to it, never stale
+    assert not at.exception
+    assert_centred(at, "government", zoomed=method != "umap")
+    at.toggle(key="p8_isolate").set_value(True).run()  # isolate still keeps only the word and its neighbours
+    assert not at.exception and view(at)[0] == ["government", *table_words(at)]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
