@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 6
 KEY_BYTES = 32                                      # secrets.token_urlsafe(32): 43 characters
+SEAT_BYTES = 16                                     # a student's seat, secrets.token_urlsafe(16): 22 characters
 _CODE_RE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 _KEY_RE = re.compile(r"[A-Za-z0-9_-]{43}")
+_SEAT_RE = re.compile(r"[A-Za-z0-9_-]{22}")
 _SESSION_RE = re.compile(r"[A-Za-z0-9_.:-]{1,128}")  # Streamlit's session ids are UUIDs
 _CHECKPOINT_RE = re.compile(r"[a-z0-9_]{1,40}(\.[a-z0-9_]{1,40}){0,3}")  # e.g. "p3.analogy"
 _PAGE_RE = re.compile(r"[a-z0-9_]{1,40}")
@@ -86,6 +88,13 @@ def validate_key(key) -> str:
     """A teacher key of the exact shape `secrets.token_urlsafe(32)` gives; INVALID otherwise."""
     _check(isinstance(key, str) and _KEY_RE.fullmatch(key) is not None, "teacher key")
     return key
+
+
+def validate_seat(seat) -> str:
+    """A student's seat (their link's `seat=`) of the exact shape `secrets.token_urlsafe(16)` gives; INVALID
+    otherwise."""
+    _check(isinstance(seat, str) and _SEAT_RE.fullmatch(seat) is not None, "seat")
+    return seat
 
 
 def validate_checkpoint(checkpoint_id) -> str:

@@ -2,7 +2,8 @@
 shared store; one place, so the teacher's and the students' modules read the same session keys.
 
 A teacher's key lives only in their session (and in the teacher link they choose to save); a student is an
-anonymous random id, made here, that the store hashes with the class code before keeping it.
+anonymous random "seat", made here when they join and kept in their own URL (`seat=`), so a reload is the same
+student; the store hashes it with the class code before keeping it. A seat is never published or shared.
 """
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from typing import Any
 import streamlit as st
 
 from classroom import ClassError, ClassStore, Reason, data_dir, open_store
+from classroom.base import SEAT_BYTES, validate_seat
 from ui.i18n import t
 
-KEY = "_pulse"          # {"code", "role": "teacher" | "student", "key", "follow", "following", "applied"}
-SID = "_pulse_sid"      # this session's anonymous id (a student's only identity)
+KEY = "_pulse"  # {"code", "role": "teacher" | "student", "key", "seat", "follow", "following", "applied"}
+SEAT = "seat"   # the URL parameter of a student's seat (their only identity)
 NOTICE = "_pulse_notice"  # a refusal or "the class has ended", shown at the top of the next run
 TEACHER, STUDENT = "teacher", "student"
 
@@ -51,13 +53,26 @@ def is_student() -> bool:
     return role() == STUDENT
 
 
-def sid() -> str:
-    return st.session_state.setdefault(SID, secrets.token_hex(16))
+def sid() -> str | None:
+    """The id a student acts with in the store: their seat (None outside a class or as the teacher)."""
+    return current().get("seat")
 
 
-def enter(class_code: str, as_role: str, key: str | None = None, follow: dict | None = None) -> None:
-    """Make this session a class's teacher (with its key) or student; following is on by default."""
-    st.session_state[KEY] = {"code": class_code, "role": as_role, "key": key, "follow": follow or {},
+def seat_from_link() -> str:
+    """The URL's seat when it has the right shape (a reload: the same student), else a fresh one; either way the
+    URL says it from now on. A bad seat is ignored like any bad link value: the student just gets a new one."""
+    try:
+        seat = validate_seat(st.query_params.get(SEAT))
+    except ClassError:
+        seat = secrets.token_urlsafe(SEAT_BYTES)
+    st.query_params[SEAT] = seat
+    return seat
+
+
+def enter(class_code: str, as_role: str, key: str | None = None, follow: dict | None = None,
+          seat: str | None = None) -> None:
+    """Make this session a class's teacher (with its key) or student (with its seat); following is on by default."""
+    st.session_state[KEY] = {"code": class_code, "role": as_role, "key": key, "seat": seat, "follow": follow or {},
                              "following": True, "applied": None}
 
 
@@ -65,6 +80,7 @@ def leave(reason: str | None = None) -> None:
     """Out of the class (ended, refused); `reason` is shown as a notice on the next run."""
     st.session_state.pop(KEY, None)
     st.query_params.pop("class", None)
+    st.query_params.pop(SEAT, None)
     if reason:
         st.session_state[NOTICE] = reason
 

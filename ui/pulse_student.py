@@ -31,8 +31,9 @@ def join_from_link() -> None:
         code = validate_code(raw)
         if ps.code() == code:
             return
-        ps.store().join(code, ps.sid())
-        ps.enter(code, ps.STUDENT, follow=ps.store().get_follow(code))
+        seat = ps.seat_from_link()
+        ps.store().join(code, seat)  # a reload (same seat) joins again: no change
+        ps.enter(code, ps.STUDENT, follow=ps.store().get_follow(code), seat=seat)
     except ClassError as err:
         ps.leave(err.reason.value)
 
@@ -84,8 +85,8 @@ def follow_now(page_key: str) -> None:
 
 
 def _own_params(cls: dict) -> dict[str, str]:
-    """The student's own parameters, kept whatever the teacher's page: language, class, presenter view."""
-    own = {"lang": current_lang(), "class": cls["code"]}
+    """The student's own parameters, kept whatever the teacher's page: language, class, seat, presenter view."""
+    own = {"lang": current_lang(), "class": cls["code"], ps.SEAT: cls["seat"]}
     if st.query_params.get("present") == "1":
         own["present"] = "1"
     return own
@@ -125,5 +126,6 @@ def panel(page_key: str) -> None:
         st.session_state[FOLLOW_TOGGLE] = cls["following"]
         st.toggle(t("pulse.follow"), key=FOLLOW_TOGGLE, on_change=_toggle, help=t("pulse.follow_help"))
         _poll(page_key)
-    if st.query_params.get("class") != cls["code"]:
-        st.query_params["class"] = cls["code"]  # navigation drops it: a reload rejoins the same class
+    for name, value in (("class", cls["code"]), (ps.SEAT, cls["seat"])):
+        if st.query_params.get(name) != value:  # navigation drops them: a reload is the same student again
+            st.query_params[name] = value

@@ -79,7 +79,7 @@ def page_url(page: str) -> str:
 
 
 def _params(hide: list[str], lock: list[str]) -> dict[str, str]:
-    params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("hide", "lock")}
+    params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("hide", "lock", "seat")}  # a seat: one student's
     params.update({k: ",".join(v) for k, v in (("hide", hide), ("lock", lock)) if v})
     return params
 

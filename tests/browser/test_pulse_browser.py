@@ -29,7 +29,7 @@ def answer(page, label: str) -> None:
     page.get_by_text(t("checkpoint.right", answer=label).replace("**", ""), exact=False).wait_for(timeout=30_000)
 
 
-def test_three_students_answer_the_teacher_sees_them_live_and_reveals(new_page, goto, rerun, assert_clean,
+def test_three_students_answer_the_teacher_sees_them_live_and_reveals(new_page, goto, rerun, reload, assert_clean,
                                                                      screenshot):
     teacher = new_page()
     goto(teacher, "personality", lang="en", present=1)
@@ -45,6 +45,12 @@ def test_three_students_answer_the_teacher_sees_them_live_and_reveals(new_page, 
         s.locator(CP_BOX).wait_for(state="visible", timeout=30_000)
     # The projector counts them arriving, without a click.
     teacher.locator(".st-key-pulse_join").get_by_text(t("pulse.joined", lang="en", n=3)).wait_for(timeout=WAIT_MS)
+    # A reload is a new Streamlit session on the same address: its seat keeps it the same student.
+    assert re.search(r"[?&]seat=[A-Za-z0-9_-]{22}(&|$)", students[0].url), students[0].url
+    reload(students[0])
+    students[0].locator(CP_BOX).wait_for(state="visible", timeout=30_000)
+    time.sleep(2 * 2.0 + 1)   # two counts of the projector
+    assert teacher.locator(".st-key-pulse_join").get_by_text(t("pulse.joined", lang="en", n=3)).is_visible()
     down = t("checkpoint.p1_stretch_down", lang="en")
     t0 = time.perf_counter()
     for s in students:

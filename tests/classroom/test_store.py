@@ -1,4 +1,5 @@
 """The class store's rules: counting, follow state, teacher-only actions, ending, expiry, limits and privacy."""
+import secrets
 import sqlite3
 import subprocess
 import sys
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from classroom import ClassError, Reason, SqliteClassStore, Tally, open_store
-from classroom.base import CODE_ALPHABET
+from classroom.base import CODE_ALPHABET, SEAT_BYTES, validate_seat
 
 ROOT = Path(__file__).resolve().parents[2]
 CP = "p3.analogy"
@@ -251,3 +252,22 @@ def test_classroom_imports_no_streamlit():
     code = ("import sys, classroom, classroom.base, classroom.sqlite_store\n"
             "bad = [m for m in sys.modules if m.split('.')[0] == 'streamlit']\nassert not bad, bad\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_seat_is_one_student_however_often_it_joins_and_answers(make_store):
+    """The app's students act with their seat (ui/pulse_state.py): a reloaded page joins and answers again."""
+    store = make_store()
+    code, _ = store.create_class()
+    seat, other = secrets.token_urlsafe(SEAT_BYTES), secrets.token_urlsafe(SEAT_BYTES)
+    for _ in range(3):
+        store.join(code, seat)
+    store.answer(code, seat, CP, "queen")
+    store.answer(code, seat, CP, "king")
+    store.answer(code, other, CP, "king")
+    assert store.joined(code) == 2 and store.tally(code, CP).counts == {"king": 2}
+
+
+@pytest.mark.parametrize("bad", [None, 7, "", "A" * 21, "A" * 23, "A" * 21 + "=", "A" * 21 + "/", "é" * 22])
+def test_only_a_seat_of_the_right_shape_is_valid(bad):
+    assert validate_seat(secrets.token_urlsafe(SEAT_BYTES))
+    assert reason(validate_seat, bad) == Reason.INVALID
