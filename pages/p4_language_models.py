@@ -9,7 +9,7 @@ from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, typed_text
 from ui.path import page_end
-from ui.position_steps import step_buttons
+from ui.position_steps import position_view
 from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.words import md_list, split_known
@@ -133,16 +133,8 @@ with present.first(PRESENT_TOP):
     else:
         counted = questions.p4_rows(tokens, n, rows)  # the number of windows stays a "?" until then
         last = len(rows) - 1
-        step_buttons("p4", last)  # back, step, play/pause, reset, and their keys
 
-        @st.fragment(run_every=0.8 if st.session_state.p4_playing else None)
-        def window_view():
-            if st.session_state.p4_playing:
-                if st.session_state.p4_pos >= last:
-                    st.session_state.p4_playing = False
-                    st.rerun(scope="app")
-                st.session_state.p4_pos += 1
-            pos = st.session_state.p4_pos
+        def window_view(pos: int) -> None:
             row = rows[pos]
             start = row["start"]
             roles = {i: "feature" for i in range(start, start + n - 1)}
@@ -155,7 +147,7 @@ with present.first(PRESENT_TOP):
             st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 * len(table) + 40),
                          key="p4_dataset")
 
-        window_view()
+        position_view("p4", last, window_view)  # back, step, play/pause, reset, and their keys
 
 # ---------------------------------------------------------------- 3. look both ways
 st.header(t("p4.h_both"))

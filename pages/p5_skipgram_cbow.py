@@ -7,7 +7,7 @@ from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag, typed_text
 from ui.path import page_end
-from ui.position_steps import step_buttons
+from ui.position_steps import position_view
 from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.theme import ROLES
@@ -70,17 +70,9 @@ def make_samples(tokens: tuple, window: int, shrink: bool, seed: int):
 
 cbow, sg = make_samples(tuple(tokens), window, shrink, seed)
 n = len(tokens)
-step_buttons("p5", n - 1)  # back, step, play/pause, reset, and their keys
 
 
-@st.fragment(run_every=0.8 if st.session_state.p5_playing else None)
-def sliding_view():
-    if st.session_state.p5_playing:
-        if st.session_state.p5_pos >= n - 1:
-            st.session_state.p5_playing = False
-            st.rerun(scope="app")
-        st.session_state.p5_pos += 1
-    pos = st.session_state.p5_pos
+def sliding_view(pos: int) -> None:
     # Samples of the current position (the effective window comes from w2v_core's samples, not from here).
     cur_sg = [s for s in sg if s["position"] == pos]
     cur_cb = [s for s in cbow if s["position"] == pos]
@@ -111,7 +103,7 @@ def sliding_view():
     st.dataframe(rows[::-1], hide_index=True, width="stretch", height=260)
 
 
-sliding_view()
+position_view("p5", n - 1, sliding_view, redraw_page=shrink)  # back, step, play/pause, reset, their keys
 questions.p5_pairs(tokens, window, sg, context=(tuple(tokens), window, shrink, seed))
 questions.p5_cbow(tokens, window, cbow, context=(tuple(tokens), window, shrink, seed))
 

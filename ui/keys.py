@@ -71,8 +71,9 @@ def _guard():
     return st.components.v2.component("w2v_keys_guard", js=GUARD)
 
 
-def bind_keys(actions: Iterable[str], where=st) -> bool:
-    """Bind the step keys and write the hint for `actions` (the slots this page filled) under its buttons.
+def bind_keys(actions: Iterable[str], where=st, hint_at=None) -> bool:
+    """Bind the step keys and write the hint for `actions` (the slots this page filled) under its buttons (or in
+    `hint_at`, a placeholder drawn earlier: the binding's frame must come after the buttons in the tab order).
 
     Returns False, drawing nothing, when streamlit-shortcuts cannot be used: the page keeps its buttons."""
     try:
@@ -84,5 +85,5 @@ def bind_keys(actions: Iterable[str], where=st) -> bool:
     with where.container(key="keys_bind"):
         _guard()(key="keys_guard", data={"slots": slots}, height=0)
         add_shortcuts(**slots)  # every action on every page: one map, whatever page the browser saw first
-    where.caption(t("keys.hint", keys=t("keys.sep").join(t(f"keys.{a}") for a in KEYS if a in actions)))
+    (hint_at or where).caption(t("keys.hint", keys=t("keys.sep").join(t(f"keys.{a}") for a in KEYS if a in actions)))
     return True
