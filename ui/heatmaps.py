@@ -24,8 +24,8 @@ def strips(rows, labels: Sequence[str], *, dim_label: str, value_label: str, col
     if z.ndim == 1:
         z = z[None, :]
     n, d = z.shape
-    heatmap = go.Heatmap(
-        z=z, x=list(range(d)), y=list(labels), colorscale=DIVERGING, zmin=-zmax, zmax=zmax, zmid=0,
+    heatmap = dict(
+        type="heatmap", z=z, x=list(range(d)), y=list(labels), colorscale=DIVERGING, zmin=-zmax, zmax=zmax, zmid=0,
         xgap=1, ygap=3,
         colorbar=dict(title=dict(text=colorbar_title, side="right"), thickness=14, len=1.0,
                       tickvals=[-zmax, -zmax / 2, 0, zmax / 2, zmax]),
@@ -44,8 +44,8 @@ def similarity_heatmap(matrix, labels: Sequence[str], *, value_label: str, title
     """Square heatmap of pairwise cosine similarities (-1..1) with the value written in each cell."""
     z = np.asarray(matrix, dtype=float)  # (n, n)
     n = len(labels)
-    heatmap = go.Heatmap(
-        z=z, x=list(labels), y=list(labels), colorscale=DIVERGING, zmin=-1, zmax=1, zmid=0,
+    heatmap = dict(
+        type="heatmap", z=z, x=list(labels), y=list(labels), colorscale=DIVERGING, zmin=-1, zmax=1, zmid=0,
         xgap=2, ygap=2, texttemplate="%{z:.2f}", textfont=dict(size=13 if n <= 8 else 10),
         showscale=False,  # the values are written in the cells
         hovertemplate=f"%{{y}} · %{{x}}<br>{value_label} %{{z:.4f}}<extra></extra>",
@@ -64,11 +64,11 @@ def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, hi
     """
     m = np.asarray(matrix, dtype=float)  # (V, d)
     zmax = zmax or float(max(np.abs(m).max(), 1e-6))
-    heatmap = go.Heatmap(
-        z=m, x=[str(j) for j in range(m.shape[1])], y=list(row_labels), zmin=-zmax, zmax=zmax, zmid=0,
-        colorscale=DIVERGING,
-        texttemplate=(None if m.size > 160 or m.shape[1] > 10 else "%{z:.3f}" if m.shape[1] <= 6 else "%{z:.2f}"),
-        hovertemplate="%{y} [%{x}] = %{z:.4f}<extra></extra>", colorbar=dict(thickness=10))
+    heatmap = dict(
+        type="heatmap", z=m, x=[str(j) for j in range(m.shape[1])], y=list(row_labels), zmin=-zmax, zmax=zmax, zmid=0,
+        colorscale=DIVERGING, hovertemplate="%{y} [%{x}] = %{z:.4f}<extra></extra>", colorbar=dict(thickness=10))
+    if m.size <= 160 and m.shape[1] <= 10:  # the values in the cells while they fit
+        heatmap["texttemplate"] = "%{z:.3f}" if m.shape[1] <= 6 else "%{z:.2f}"
     frames = [dict(type="rect", x0=-0.5, x1=m.shape[1] - 0.5, y0=row - 0.5, y1=row + 0.5,
                    line=dict(color=ROLES[role], width=4, dash="dot" if role == "negative" else "solid"))
               for row, role in (highlights or {}).items()]
@@ -77,4 +77,4 @@ def matrix_heatmap(matrix: np.ndarray, row_labels: Sequence[str], title: str, hi
                   height=height or min(1000, max(260, 24 * m.shape[0] + 90)),
                   yaxis=dict(autorange="reversed", tickfont=dict(size=14), type="category", tickmode="array",
                              tickvals=list(row_labels), ticktext=signs),
-                  xaxis=dict(title=col_title, type="category"))
+                  xaxis=dict(title=dict(text=col_title), type="category"))

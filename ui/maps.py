@@ -6,6 +6,7 @@ Words typed or uploaded by a learner are HTML-escaped here: plotly renders a sub
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Sequence
 
 import numpy as np
@@ -33,8 +34,8 @@ def arrows_2d(points: Sequence[dict], *, x_label: str, y_label: str, height: int
         width = 5 if p.get("bold") else 3
         arrows.append(dict(x=p["x"], y=p["y"], ax=0, ay=0, xref="x", yref="y", axref="x", ayref="y",
                            showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=width, arrowcolor=color, text=""))
-        tips.append(go.Scatter(
-            x=[p["x"]], y=[p["y"]], mode="markers+text", name=p["name"], text=[p["name"]],
+        tips.append(dict(
+            type="scatter", x=[p["x"]], y=[p["y"]], mode="markers+text", name=p["name"], text=[p["name"]],
             textposition="top center" if p["y"] >= 0 else "bottom center",
             textfont=dict(size=17, color=TEXT),
             marker=dict(size=18 if p.get("bold") else 11, color=color, symbol="star" if p.get("bold") else "circle"),
@@ -63,9 +64,9 @@ def word_plane(coords, labels: Sequence[str], *, edges: Sequence[tuple[int, int,
     traces = []
     for k_i, kind in enumerate(dict.fromkeys(kinds)):
         idx = [i for i, k in enumerate(kinds) if k == kind]
-        traces.append(go.Scatter(
-            x=xy[idx, 0], y=xy[idx, 1], mode="markers+text", name=kind or None, text=[labels[i] for i in idx],
-            cliponaxis=False,
+        traces.append(dict(
+            type="scatter", x=xy[idx, 0], y=xy[idx, 1], mode="markers+text", text=[labels[i] for i in idx],
+            cliponaxis=False, **({"name": kind} if kind else {}),
             textposition=(label_side or {}).get(kind, "top center"), textfont=dict(size=17),
             showlegend=bool(kind),
             marker=dict(size=13, color=CATEGORICAL[k_i % len(CATEGORICAL)], symbol=_SYMBOLS[k_i % len(_SYMBOLS)]),
@@ -89,8 +90,8 @@ def word_map(coords, words, groups=None, x_title="", y_title="", highlight=(), h
     traces = []
     for gi, g in enumerate(order):
         idx = [i for i, gg in enumerate(groups) if gg == g]
-        traces.append(go.Scatter(
-            x=[float(coords[i, 0]) for i in idx], y=[float(coords[i, 1]) for i in idx],
+        traces.append(dict(
+            type="scatter", x=[float(coords[i, 0]) for i in idx], y=[float(coords[i, 1]) for i in idx],
             mode="markers+text" if labels else "markers", text=_esc(words[i] for i in idx),
             textposition="top center", name=html.escape(g) if g else "",
             marker=dict(size=[16 if words[i] in big else 10 for i in idx], color=CATEGORICAL[gi % len(CATEGORICAL)],
@@ -161,7 +162,9 @@ def projector_map(coords: np.ndarray, words: list[str], groups, names: list[str]
     """
     n, dims = coords.shape
     is_3d = dims == 3
-    small, big = (go.Scatter3d, go.Scatter3d) if is_3d else (go.Scattergl, go.Scatter)
+    # trace dicts of a fixed type: the points as WebGL (thousands), labels and legend entries as SVG (crisp text)
+    small, big = (partial(dict, type="scatter3d"),) * 2 if is_3d else (partial(dict, type="scattergl"),
+                                                                         partial(dict, type="scatter"))
     safe = np.array([html.escape(w) for w in words], dtype=object)
     groups = np.full(n, -1) if groups is None else np.asarray(groups)
     colours = np.where(groups >= 0, groups % len(CATEGORICAL), len(CATEGORICAL)).astype(np.int16)

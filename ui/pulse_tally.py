@@ -30,9 +30,9 @@ def _bars(tally: Tally, labels: dict[str, str]) -> list[tuple[str, int]]:
 def _figure(bars: list[tuple[str, int]]) -> go.Figure:
     names = [html.escape(label) for label, _ in bars]  # typed answers are user text; plotly reads a few HTML tags
     counts = [n for _, n in bars]
-    return theme.figure([go.Bar(x=names, y=counts, text=counts, textposition="outside",
-                                marker=dict(color=theme.CATEGORICAL[0]), cliponaxis=False,
-                                hovertemplate="%{x}: %{y}<extra></extra>")],
+    return theme.figure([dict(type="bar", x=names, y=counts, text=[str(n) for n in counts], textposition="outside",
+                              marker=dict(color=theme.CATEGORICAL[0]), cliponaxis=False,
+                              hovertemplate="%{x}: %{y}<extra></extra>")],
                         height=240, top=30, xaxis=dict(type="category"),
                         yaxis=dict(title=dict(text=t("pulse.students")), rangemode="tozero", dtick=1,
                                    range=[0, max([*counts, 1]) * 1.25]))
