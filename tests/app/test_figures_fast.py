@@ -14,7 +14,8 @@ from ui import charts, heatmaps, maps, present, pulse_tally, theme
 
 RNG = np.random.default_rng(7)
 M5, M30, XY4, XY50, XYZ50 = (RNG.normal(size=s) for s in ((5, 4), (30, 12), (4, 2), (50, 2), (50, 3)))
-WORDS = {"en": ["king", "queen", "man", "woman", "<b>x</b>"], "zh": ["国王", "女王", "男人", "女人", "<b>x</b>"]}
+WORDS = {"en": ["king", "queen", "man", "woman", "<b>x</b>"],  # labels: each language, and one with HTML in it
+         "zh": ["国王", "女王", "男人", "女人", "<b>x</b>"]}
 MAP_WORDS = [f"w{i}" for i in range(49)] + ["国王"]
 
 
@@ -28,9 +29,9 @@ def _builders(w: list[str]) -> dict:
         "number_line_ticks": lambda: charts.number_line(-0.5, -1, 1, label=w[1], marker_text=w[1], ticks=(-1, 0, 1)),
         "prob_bars": lambda: charts.prob_bars(w, probs, w[0], w[1], highlight=w[2]),
         "grouped_plain": lambda: charts.grouped_bars(w, {w[0]: (probs, theme.GREY)}, height=300),
-        "grouped_full": lambda: charts.grouped_bars(list(steps), {w[0]: (probs, theme.GREY), w[1]: (list(probs), "#000")},
-                                                    height=340, title=w[2], x_title=w[3], y_title=w[4], percent=True,
-                                                    dots=(w[3], probs / 2, theme.ROLES["context"])),
+        "grouped_full": lambda: charts.grouped_bars(
+            list(steps), {w[0]: (probs, theme.GREY), w[1]: (list(probs), "#000")}, height=340, title=w[2],
+            x_title=w[3], y_title=w[4], percent=True, dots=(w[3], probs / 2, theme.ROLES["context"])),
         "highlighted_bars": lambda: charts.highlighted_bars(w, [1, 2, 3, 2, 1], [True, False, True, False, False],
                                                             title=w[0], y_title=w[1], y_max=5),
         "line_chart": lambda: charts.line_chart(steps, loss, w[0], w[1], w[2], markers=True,
@@ -59,10 +60,11 @@ def _builders(w: list[str]) -> dict:
         "word_map_plain": lambda: maps.word_map(XY4, w[:4], labels=False),
         "projector_2d": lambda: maps.projector_map(XY50, MAP_WORDS, np.arange(50) % 3 - 1, [w[0], w[1]],
                                                    {"w1": theme.SEARCHED, "国王": theme.NEIGHBOUR}, (w[2], w[3], ""),
-                                                   False, labelled=["w2", "w3"], focus=((0.0, 0.0), 1.0)),
+                                                   False, labelled=["w2", "w3"], focus=(np.array([-1.0, -1]), [1.0, 1])),
         "projector_labels": lambda: maps.projector_map(XY50, MAP_WORDS, None, [], {}, ("PC1", "PC2", ""), True),
         "projector_3d": lambda: maps.projector_map(XYZ50, MAP_WORDS, np.arange(50) % 2, [w[0], w[1]], {"w4": "#ff0"},
-                                                   (w[2], w[3], w[4]), False, tags=["a", "b"]),
+                                                   (w[2], w[3], w[4]), False, tags=["a", "b"],
+                                                   focus=(np.array([-1.0, -1.0, -1.0]), np.ones(3))),
         "pulse_tally": lambda: pulse_tally._figure([(w[0], 3), (w[1], 0), ("<i>x</i>", 1)]),
     }
 
