@@ -144,9 +144,18 @@ def frame(current) -> Callable[[], None]:
         pulse_student.panel(_page_key(current))
         pulse_student.follow_now(_page_key(current))
     elif presenting():
-        st.sidebar.button(t("pulse.start"), key="pulse_start", on_click=_start, icon="📣",
-                          help=t("pulse.start_help"))
+        _start_button()
     return lambda: None
+
+
+def _start_button() -> None:
+    """Presenter view folds the sidebar, so "Start a class" sits in the main area: one small button at the top
+    right (a real button: Tab reaches it, its text is its name in either language), gone once a class runs."""
+    # Streamlit's header lies over the top of the page (transparent in presenter view): lift the button above it.
+    st.html("<style>.st-key-pulse_start_row { position: relative; z-index: 1000000; }</style>")
+    with st.container(horizontal=True, horizontal_alignment="right", key="pulse_start_row"):
+        st.button(t("pulse.start"), key="pulse_start", on_click=_start, icon="📣", type="tertiary",
+                  help=t("pulse.start_help"))
 
 
 def _shareable(params: dict[str, str], limits) -> dict[str, str]:
