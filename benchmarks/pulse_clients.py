@@ -62,11 +62,17 @@ class Person:
             self.stats.error(action, f"exception delta: {e} (person {self.n})")
         if status == 1:
             self.stats.error(action, "compile error")
-        if RADIO in view.widgets or not fragment:   # a full run (a fragment asked for the whole page)
+        if SLIDER in view.widgets or not fragment:   # a full run (or a fragment that asked for the whole page)
             self.view = view
-        else:
+        else:  # a fragment's run redrew only its own widgets: the page around it stays as it was
             self.view.values.update(view.values)
+            self.view.widgets.update(view.widgets)
+            self.view.fragment_of.update(view.fragment_of)
         return t0
+
+    def fragment_of(self, widget) -> str:
+        """The fragment a widget was drawn in ("" for the page): the browser reruns only that fragment."""
+        return self.view.fragment_of.get(widget[1], "")
 
     def widget(self, key: str):
         if key not in self.view.widgets:
@@ -89,11 +95,12 @@ class Student(Person):
         if radio is None or check is None:
             return
         label = self.rng.choice(list(radio[2].options))
-        await self.rerun("choose", [WidgetState(id=radio[1], string_value=label)])
+        await self.rerun("choose", [WidgetState(id=radio[1], string_value=label)], fragment=self.fragment_of(radio))
         check = self.widget(CHECK)
         if check is None:
             return
-        sent = await self.rerun("check", [WidgetState(id=check[1], trigger_value=True)])
+        sent = await self.rerun("check", [WidgetState(id=check[1], trigger_value=True)],
+                                fragment=self.fragment_of(check))
         if sent is not None:
             if self.n not in self.answers:
                 self.first.append(sent)
