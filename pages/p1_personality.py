@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ui import alt, charts, maps, questions, theme
+from ui import alt, charts, maps, questions, tables, theme
 from ui.i18n import current_lang, md, t, tr_format
 from ui.path import page_end
 from ui import share
@@ -153,13 +153,12 @@ values = edited[list(BIG5)].astype(float).fillna(0.0).values.tolist()
 st.session_state["p1_big5_values"] = values  # survives a language switch (the editor's key has the language)
 
 me5 = values[0]
-rows = []
-for who, row in zip(BIG5_ROWS[1:], values[1:]):
-    tm = cosine_terms(me5, row)
-    rows.append({"who": name(who), "dot": tm.dot, "norm_me": tm.norm_a, "norm": tm.norm_b, "cos": tm.cos})
-ranking = pd.DataFrame(rows).sort_values("cos", ascending=False, na_position="last").reset_index(drop=True)
-ranking.insert(0, "rank", range(1, len(ranking) + 1))
-if ranking["cos"].isna().any():
+terms5 = sorted(((name(who), cosine_terms(me5, row)) for who, row in zip(BIG5_ROWS[1:], values[1:])),
+                key=lambda nt: (math.isnan(nt[1].cos), -nt[1].cos))  # most similar first, no direction (nan) last
+ranking = tables.columns({"rank": range(1, len(terms5) + 1), "who": [n for n, _ in terms5],
+                          "dot": [tm.dot for _, tm in terms5], "norm_me": [tm.norm_a for _, tm in terms5],
+                          "norm": [tm.norm_b for _, tm in terms5], "cos": [tm.cos for _, tm in terms5]})
+if any(math.isnan(tm.cos) for _, tm in terms5):
     st.warning(t("p1.zero_vector"))
 st.dataframe(ranking, hide_index=True, width="stretch", key="p1_ranking", column_config={
     "rank": st.column_config.NumberColumn(t("p1.col_rank")),
@@ -168,9 +167,9 @@ st.dataframe(ranking, hide_index=True, width="stretch", key="p1_ranking", column
     "norm_me": st.column_config.NumberColumn(t("p1.col_norm_me"), format="%.3f"),
     "norm": st.column_config.NumberColumn(t("p1.col_norm"), format="%.3f"),
     "cos": st.column_config.NumberColumn(t("p1.col_cos"), format="%.3f")})
-top = ranking.iloc[0]
-if not math.isnan(top["cos"]):
-    st.success(t("p1.five_best", who=top["who"], cos=f"{top['cos']:.3f}"))
+top_who, top = terms5[0]
+if not math.isnan(top.cos):
+    st.success(t("p1.five_best", who=top_who, cos=f"{top.cos:.3f}"))
 st.latex(r"\cos\theta = \frac{\sum_{i=1}^{n} a_i b_i}{\sqrt{\sum_{i=1}^{n} a_i^2}\,\sqrt{\sum_{i=1}^{n} b_i^2}}")
 st.markdown(md("p1_takeaways"))
 

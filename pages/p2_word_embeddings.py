@@ -1,9 +1,8 @@
 """Page 2 · Word embeddings: GloVe's 50 numbers for a word, as coloured strips, and the columns words share."""
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from ui import alt, heatmaps, questions
+from ui import alt, heatmaps, questions, tables
 from ui.data import glove
 from ui.i18n import md, t
 from ui.path import page_end
@@ -116,7 +115,7 @@ with right:
     if group and top:
         rest = [w for w in words if w not in group]
         st.markdown(t("p2.found", group=md_list(group), dims=", ".join(map(str, top))))
-        table = pd.DataFrame({
+        table = tables.columns({
             t("p2.dim"): top,
             t("p2.col_side"): [t("p2.side_red") if sc.sign[j] > 0 else t("p2.side_blue") for j in top],
             t("p2.col_score"): [float(sc.score[j]) for j in top],
@@ -124,7 +123,7 @@ with right:
             t("p2.col_rest"): [float(sc.rest[j]) for j in top],
         })
         st.dataframe(table, hide_index=True, width="stretch", key="p2_table",
-                     column_config={c: st.column_config.NumberColumn(format="%.3f") for c in table.columns[2:]})
+                     column_config={c: st.column_config.NumberColumn(format="%.3f") for c in table.column_names[2:]})
         st.caption(t("p2.rest_caption", rest=md_list(rest) if rest else "—"))
     elif group:
         st.warning(t("p2.nothing_shared"))

@@ -1,9 +1,8 @@
 """Page 3 · Analogies: king - man + woman over all 400,000 GloVe words, as a table, strips and a PCA picture."""
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from ui import alt, heatmaps, maps, questions, theme
+from ui import alt, heatmaps, maps, questions, tables, theme
 from ui.data import glove
 from ui.i18n import current_lang, md, t, tr_format
 from ui.path import page_end
@@ -153,16 +152,16 @@ left, right = st.columns([2, 3])
 with left:
     st.markdown(f"#### {t('p3.h_top', n=TOPN)}")
     score_col = t("p3.col_cos") if method == "add" else t("p3.col_cosmul")
-    st.dataframe(pd.DataFrame({t("p3.col_rank"): range(1, TOPN + 1), t("p3.col_word"): [w for w, _ in answers[:TOPN]],
-                               score_col: [s for _, s in answers[:TOPN]]}),
+    st.dataframe(tables.columns({t("p3.col_rank"): range(1, TOPN + 1), t("p3.col_word"): [w for w, _ in answers[:TOPN]],
+                                 score_col: [s for _, s in answers[:TOPN]]}),
                  hide_index=True, width="stretch", key="p3_top",
                  column_config={score_col: st.column_config.NumberColumn(format="%.4f")})
     if show_excluded and excluded is not None:
         st.markdown(t("p3.h_excluded"))
-        st.dataframe(pd.DataFrame({t("p3.col_word"): [("− " if r["sign"] == "negative" else "+ ") + r["word"]
-                                                       for r in excluded],
-                                   t("p3.col_would_rank"): [r["rank"] for r in excluded],
-                                   t("p3.col_cos"): [r["cosine"] for r in excluded]}),
+        st.dataframe(tables.columns({t("p3.col_word"): [("− " if r["sign"] == "negative" else "+ ") + r["word"]
+                                                         for r in excluded],
+                                     t("p3.col_would_rank"): [r["rank"] for r in excluded],
+                                     t("p3.col_cos"): [r["cosine"] for r in excluded]}),
                      hide_index=True, width="stretch", key="p3_excluded",
                      column_config={t("p3.col_cos"): st.column_config.NumberColumn(format="%.4f")})
         first = [r["word"] for r in excluded if r["rank"] == 1]

@@ -1,9 +1,8 @@
 """Page 4: language models - next-word prediction with a tiny softmax model, the sliding window, looking both ways."""
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from ui import alt, present, questions
+from ui import alt, present, questions, tables
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
@@ -93,7 +92,7 @@ else:
     st.subheader(t("p4.h_steps"))
     def _top_table(column: str, values, fmt: str, key: str) -> None:
         """The top words beside one stage's numbers (logits, then probabilities)."""
-        st.dataframe(pd.DataFrame({t("p4.col_word"): top_words, column: np.asarray(values, float)[top]}),
+        st.dataframe(tables.columns({t("p4.col_word"): top_words, column: np.asarray(values, float)[top]}),
                      hide_index=True, width="stretch", key=key,
                      column_config={column: st.column_config.NumberColumn(format=fmt)})
 
@@ -144,7 +143,7 @@ with present.first(PRESENT_TOP):
             st.caption(t("p4.window_pos", pos=pos + 1, total=len(rows) if counted else "?"))
             table = [{t("p4.col_features"): " ".join(r["features"]), t("p4.col_label"): r["label"]}
                      for r in rows[:pos + 1]]
-            st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 * len(table) + 40),
+            st.dataframe(tables.rows(table), hide_index=True, width="stretch", height=min(400, 36 * len(table) + 40),
                          key="p4_dataset")
 
         position_view("p4", last, window_view)  # back, step, play/pause, reset, and their keys

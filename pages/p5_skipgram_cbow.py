@@ -2,7 +2,7 @@
 import numpy as np
 import streamlit as st
 
-from ui import alt, present, questions_training as questions
+from ui import alt, present, questions_training as questions, tables
 from ui.charts import grouped_bars, highlighted_bars
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag, typed_text
@@ -100,7 +100,7 @@ def sliding_view(pos: int) -> None:
                 for s in cbow if s["position"] < done]
         n_new = len(cur_cb)
     st.markdown(t("p5.table_title", rows=len(rows), new=n_new))
-    st.dataframe(rows[::-1], hide_index=True, width="stretch", height=260)
+    st.dataframe(tables.rows(rows[::-1]), hide_index=True, width="stretch", height=260)
 
 
 position_view("p5", n - 1, sliding_view, redraw_page=shrink)  # back, step, play/pause, reset, their keys

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import alt, keys, present, questions_training as questions, sgns_view
+from ui import alt, keys, present, questions_training as questions, sgns_view, tables
 from ui.charts import grouped_bars, line_chart
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
@@ -115,7 +115,7 @@ pos_rows = [{t("p6.col_input"): words[c], t("p6.col_output"): words[o], t("p6.co
 left, right = st.columns(2)
 with left:
     st.markdown(t("p6.positive_only"))
-    st.dataframe(pos_rows, hide_index=True, width="stretch")
+    st.dataframe(tables.rows(pos_rows), hide_index=True, width="stretch")
     st.metric(t("p6.always_one_acc"), f"{np.mean([r[t('p6.col_target')] == 1 for r in pos_rows]):.0%}")
     st.caption(t("p6.always_one"))
 with right:
@@ -125,7 +125,7 @@ with right:
         c, o, negs = data.sample(s, negative, seed, NS_EXPONENT)
         rows.append({t("p6.col_input"): words[c], t("p6.col_output"): words[o], t("p6.col_target"): 1})
         rows += [{t("p6.col_input"): words[c], t("p6.col_output"): words[n], t("p6.col_target"): 0} for n in negs]
-    st.dataframe(rows, hide_index=True, width="stretch", height=min(400, 36 * len(rows) + 40))
+    st.dataframe(tables.rows(rows), hide_index=True, width="stretch", height=min(400, 36 * len(rows) + 40))
     st.metric(t("p6.always_one_acc"), f"{np.mean([r[t('p6.col_target')] == 1 for r in rows]):.0%}")
     st.caption(t("p6.with_negatives_caption"))
 
@@ -218,8 +218,8 @@ def _neighbours(sim: sgns_demo.Stepper) -> None:
     q = st.selectbox(t("p6.query_word"), words, index=words.index(first), key="p6_query")
     if q is not None and q in kv:
         nn = kv.most_similar(q, topn=min(5, V - 1))
-        st.dataframe([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn], hide_index=True,
-                     width="content", key="p6_nn")
+        st.dataframe(tables.rows([{t("p6.col_word"): w, t("p6.col_cosine"): float(s)} for w, s in nn]),
+                     hide_index=True, width="content", key="p6_nn")
 
 
 @st.fragment

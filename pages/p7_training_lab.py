@@ -1,8 +1,7 @@
 """Page 7, the training lab: pick a corpus, set gensim's hyperparameters, watch word2vec train, probe the result."""
-import pandas as pd
 import streamlit as st
 
-from ui import alt, keys, lab, lab_runs, present, questions_training as questions
+from ui import alt, keys, lab, lab_runs, present, questions_training as questions, tables
 from ui.a11y import reduced_motion
 from ui.charts import loss_figure
 from ui.i18n import md, t, tr_format
@@ -103,9 +102,9 @@ with left:
               help=_help("ns_exponent"))
     c2.number_input(t("p7.param_seed"), 0, 2**31 - 1, **lab.STATE.widget("p7_seed"), help=_help("seed"))
     with st.expander(t("p7.defaults_header")):
-        st.dataframe(pd.DataFrame({t("p7.col_param"): list(g), t("p7.col_now"): [str(ss[f"p7_{k}"]) for k in g],
-                                   t("p7.col_lab"): [str(lab.LAB_DEFAULTS[k]) for k in g],
-                                   t("p7.col_gensim"): [str(v) for v in g.values()]}),
+        st.dataframe(tables.columns({t("p7.col_param"): list(g), t("p7.col_now"): [str(ss[f"p7_{k}"]) for k in g],
+                                    t("p7.col_lab"): [str(lab.LAB_DEFAULTS[k]) for k in g],
+                                    t("p7.col_gensim"): [str(v) for v in g.values()]}),
                      hide_index=True, width="stretch")
         st.caption(t("p7.defaults_why"))
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import lab, lab_runs, lab_trails
+from ui import lab, lab_runs, lab_trails, tables
 from ui.i18n import md, t
 from ui.words import md_escape, md_list, parse_words
 from w2v_core.keyedvectors import UnknownWordError
@@ -155,14 +155,14 @@ def compare_tab(corpus: lab.Corpus, settings: dict, param: str, map_words) -> No
         rows.append({t("p7.cmp_word"): w, f"{param}={pairs[0][0]}": ", ".join(na),
                      f"{param}={pairs[1][0]}": ", ".join(nb), t("p7.cmp_shared"): shared[-1]})
     st.markdown(_summary(param, pairs, runs, shared))
-    st.dataframe(pd.DataFrame({t("p7.cmp_setting"): [f"{param}={v}" for v, _, _ in pairs],
-                               t("p7.cmp_loss"): [r.model.loss_history[-1][1] for r in runs],
-                               t("p7.cmp_seconds"): [r.seconds for r in runs]}),
+    st.dataframe(tables.columns({t("p7.cmp_setting"): [f"{param}={v}" for v, _, _ in pairs],
+                                 t("p7.cmp_loss"): [r.model.loss_history[-1][1] for r in runs],
+                                 t("p7.cmp_seconds"): [r.seconds for r in runs]}),
                  hide_index=True, width="stretch",
                  column_config={t("p7.cmp_loss"): st.column_config.NumberColumn(format="%.4f"),
                                 t("p7.cmp_seconds"): st.column_config.NumberColumn(format="%.2f")})
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.dataframe(tables.rows(rows), hide_index=True, width="stretch")
     else:
         st.caption(t("p7.cmp_no_words"))
     mw = map_words(kva)[0]

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.i18n import t
-from ui import alt
+from ui import alt, tables
 from ui.charts import line_chart
 from w2v_core.softmax_lm import SoftmaxLM, time_sgns_step, time_softmax_step
 from w2v_core.text import tokenize
@@ -37,11 +37,11 @@ def softmax_section(negative: int = 5) -> None:
     words = lm.vocab.index_to_key
     probs, trace = lm.predict(["not"], target="thou")  # the article's first sample: input not, target thou
     st.markdown(t("p6.sm_example"))
-    df = pd.DataFrame({t("p6.col_word"): words, t("p6.sm_prob"): np.asarray(trace.probs, float),
-                       t("p6.col_target"): np.asarray(trace.onehot, float),
-                       t("p6.sm_error"): np.asarray(trace.error, float)})
-    st.dataframe(df, hide_index=True, width="stretch", key="p6_sm_table", height=250,
-                 column_config={c: st.column_config.NumberColumn(format="%.4f") for c in df.columns[1:]})
+    table = tables.columns({t("p6.col_word"): words, t("p6.sm_prob"): np.asarray(trace.probs, float),
+                            t("p6.col_target"): np.asarray(trace.onehot, float),
+                            t("p6.sm_error"): np.asarray(trace.error, float)})
+    st.dataframe(table, hide_index=True, width="stretch", key="p6_sm_table", height=250,
+                 column_config={c: st.column_config.NumberColumn(format="%.4f") for c in table.column_names[1:]})
     st.caption(t("p6.sm_caption", v=len(words), loss=f"{trace.loss:.3f}"))
 
     st.markdown(t("p6.sm_timing_intro"))

@@ -5,10 +5,9 @@ Only formatting: the numbers are the trace's, so the page shows exactly the step
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from ui import alt
+from ui import alt, tables
 from ui.charts import sigmoid_curve
 from ui.i18n import t
 from ui.stepper import vec_str
@@ -27,7 +26,7 @@ def forward_pass(tr, words, sg: int) -> None:
     st.markdown(v_line + "  \n" + "  \n".join(
         t("p6.u_line" if sg else "p6.u_line_cbow", w=name, u=vec_str(tr.U[j]), s=f"{tr.scores[j]:.4f}")
         for j, name in enumerate(names)))
-    fwd = pd.DataFrame({
+    fwd = tables.columns({
         t("p6.col_word"): names,
         t("p6.col_target"): np.asarray(tr.labels, dtype=float),
         t("p6.col_score"): np.asarray(tr.scores, dtype=float),
@@ -35,7 +34,7 @@ def forward_pass(tr, words, sg: int) -> None:
         t("p6.col_error"): np.asarray(tr.errors, dtype=float),
     })
     st.dataframe(fwd, hide_index=True, width="stretch", key="p6_forward",
-                 column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.columns[2:]})
+                 column_config={c: st.column_config.NumberColumn(format="%.4f") for c in fwd.column_names[2:]})
     st.markdown(t("p6.loss_line", loss=f"{tr.loss:.4f}"))
     curve, formula = st.columns([3, 2])  # the same scores on the sigmoid: the step pushes the true pair up
     roles = ["context" if label == 1 else "negative" for label in tr.labels]
@@ -62,7 +61,7 @@ def update_table(tr, words, sg: int) -> None:
                  for j, i in enumerate(tr.inputs)]
     rows += [_row(words[int(i)], t("p6.context"), vec_str(tr.U[j]), vec_str(tr.grad_U[j]), vec_str(tr.delta_U[j]),
                   vec_str(tr.U_after[j])) for j, i in enumerate(tr.targets)]
-    st.dataframe(rows, hide_index=True, width="stretch", key="p6_update",
+    st.dataframe(tables.rows(rows), hide_index=True, width="stretch", key="p6_update",
                  column_config={t("p6.col_word"): st.column_config.TextColumn(width="small"),
                                 t("p6.col_matrix"): st.column_config.TextColumn(width="small")})
 
