@@ -1,6 +1,4 @@
 """Page 6: training with negative sampling - why softmax is slow, the neighbour task, and the SGNS stepper."""
-import inspect
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -18,7 +16,6 @@ from ui.theme import GREY, ROLES
 from w2v_core import sgns_demo
 from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.samples import NegativeSampler, unigram_distribution
-from w2v_core.sgns import cbow_step, sgns_step
 from w2v_core.text import split_sentences
 
 DEFAULT_TEXT = "Thou shalt not make a machine in the likeness of a human mind.\nAaron ate a taco."
@@ -240,7 +237,7 @@ def stepper() -> None:
         _loss_curve(sim)
     with st.expander(t("p6.code_title")):
         st.markdown(t("p6.code_caption", fn="sgns_step" if sg else "cbow_step"))
-        st.code(inspect.getsource(sgns_step if sg else cbow_step), language="python")
+        st.code(sgns_view.step_source(sg), language="python")
     _neighbours(sim)
 
 

@@ -4,6 +4,9 @@ Only formatting: the numbers are the trace's, so the page shows exactly the step
 """
 from __future__ import annotations
 
+import functools
+import inspect
+
 import numpy as np
 import streamlit as st
 
@@ -11,6 +14,13 @@ from ui import alt, tables
 from ui.charts import sigmoid_curve
 from ui.i18n import t
 from ui.stepper import vec_str
+from w2v_core.sgns import cbow_step, sgns_step
+
+
+@functools.cache  # reading a function's source costs ~4 ms; it never changes while the server runs
+def step_source(sg: int) -> str:
+    """The code of the step the stepper runs (sgns_step for skip-gram, cbow_step for CBOW), shown on the page."""
+    return inspect.getsource(sgns_step if sg else cbow_step)
 
 
 def forward_pass(tr, words, sg: int) -> None:

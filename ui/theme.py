@@ -7,9 +7,11 @@ only under the tests (VALIDATE), so a rerun in production does not pay for check
 """
 from __future__ import annotations
 
+import functools
 import os
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from ui import present
 
@@ -83,7 +85,15 @@ def figure(data, *, height: int, title: str | None = None, top: int | None = Non
     if present.presenting():  # read at every call: no builder caches a figure, so the switch is never stale
         layout = _scaled(layout, present.FONT_SCALE)
         data = [_scaled_trace(tr, present.FONT_SCALE) for tr in data]
+    if not VALIDATE:  # the default template as JSON: plotly would otherwise set it through its validator (~1 ms)
+        layout.setdefault("template", _template(pio.templates.default))
     return go.Figure(data=data, layout=layout, frames=frames, _validate=VALIDATE)
+
+
+@functools.cache
+def _template(name: str) -> dict:
+    """A plotly template (Streamlit makes its own the default) as JSON, once per process; figures copy it."""
+    return pio.templates[name].to_plotly_json()
 
 
 def _scaled(node, k: float, font: bool = False):

@@ -98,6 +98,8 @@ def test_the_fast_figure_reads_like_the_validated_one(monkeypatch):
         assert list(fig.data[1].x) == [1.2, -0.4, 0.1] and fig.data[1].text == ("king", "queen", "man")
         assert fig.data[1].marker.color[0] == theme.ROLES["context"] and fig.layout.yaxis.title.text == "<b>x</b>"
         assert fig.layout.font.size == theme.FONT_CELLS["size"]
+    fast.layout.template.layout.paper_bgcolor = "#123456"  # the fast path's shared template is copied, not shared
+    assert _json(_both(_builders(WORDS["en"])["sigmoid"], monkeypatch)[0]) == _json(checked)
 
 
 def test_validation_is_on_under_the_tests_and_catches_a_misspelt_property(monkeypatch):
