@@ -3,7 +3,7 @@ import numpy as np
 import streamlit as st
 
 from ui import alt, heatmaps, maps, questions, tables, theme
-from ui.data import glove
+from ui.data import analogy, glove, input_ranks
 from ui.i18n import current_lang, md, t, tr_format
 from ui.path import page_end
 from ui import share
@@ -77,19 +77,6 @@ def _words_edited() -> None:
     STATE.set("p3_preset", _preset_for(st.session_state["p3_positive"], st.session_state["p3_negative"]))
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def solve(_kv, positive: tuple, negative: tuple, method: str):
-    """Top SEARCH answers over the whole vocabulary, the input words left out (one pass over 400k rows)."""
-    search = _kv.most_similar_cosmul if method == "mul" else _kv.most_similar
-    return search(positive=list(positive), negative=list(negative), topn=SEARCH)
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def input_ranks(_kv, positive: tuple, negative: tuple):
-    """For 3CosAdd: where each input word would have ranked had it been allowed (only when asked for)."""
-    return _kv.excluded_ranks(list(positive), list(negative))
-
-
 st.title(t("p3.title"))
 st.markdown(md("p3_intro"))
 kv = glove()
@@ -129,7 +116,7 @@ if unknown:
     warn_unknown(kv, unknown)
     st.stop()
 
-answers = solve(kv, tuple(positive), tuple(negative), method)
+answers = analogy(kv, tuple(positive), tuple(negative), method, SEARCH)
 excluded = input_ranks(kv, tuple(positive), tuple(negative)) if show_excluded and method == "add" else None
 best = answers[0][0]
 expected = PRESETS[st.session_state["p3_preset"]][2] if st.session_state["p3_preset"] in PRESETS else None

@@ -3,6 +3,7 @@ import numpy as np
 import streamlit as st
 
 from ui import alt, present, questions, tables
+from ui.data import CORPORA, language_model
 from ui.charts import prob_bars
 from ui.heatmaps import matrix_heatmap
 from ui.i18n import md, t, tr_format
@@ -13,24 +14,15 @@ from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.words import md_list, split_known
 from w2v_core.samples import lm_windows
-from w2v_core.softmax_lm import SoftmaxLM, UnknownWordsError
-from w2v_core.text import split_sentences, tokenize
+from w2v_core.softmax_lm import UnknownWordsError
+from w2v_core.text import tokenize
 
 MAX_WORDS = 80  # a window sliding over more than this is no longer readable
 DEFAULT_SENTENCE = "Thou shalt not make a machine in the likeness of a human mind"
 TOP = 10
 
 
-CORPORA = {"en": "p4_corpus", "zh": "p4_corpus_zh"}  # toy corpora (data, not translations)
 START = {"en": "thou shalt", "zh": "我想"}
-
-
-# The spinner shows only while a model is trained (once per server); both languages, since it is set at import.
-@st.cache_resource(show_spinner=f'{t("p4.training", lang="en")} · {t("p4.training", lang="zh")}')
-def language_model(left: int, right: int, corpus: str = "en") -> SoftmaxLM:
-    """The toy corpus' softmax LM, trained once per server with a fixed seed; shared and only ever read."""
-    sentences = split_sentences(md(CORPORA[corpus], lang="en"))
-    return SoftmaxLM.train(sentences, left=left, right=right, dim=16, epochs=40, lr=0.1, seed=0)
 
 
 st.title(t("nav.p4"))

@@ -1,9 +1,9 @@
 """Page 5: skip-gram and CBOW - a window slides over an editable sentence and writes training samples."""
-import numpy as np
 import streamlit as st
 
 from ui import alt, present, questions_training as questions, tables
 from ui.charts import grouped_bars, highlighted_bars
+from ui.data import samples
 from ui.i18n import md, t, tr_format
 from ui.state import PageState, Setting, flag, typed_text
 from ui.path import page_end
@@ -12,7 +12,6 @@ from ui import share
 from ui.stepper import legend_html, sentence_html
 from ui.theme import ROLES
 
-from w2v_core.samples import cbow_samples, skipgram_pairs
 from w2v_core.text import tokenize
 
 MAX_WORDS = 80  # a window sliding over more than this is no longer readable
@@ -60,15 +59,7 @@ if window >= len(tokens):
     st.info(t("p5.window_too_big", window=window, n=len(tokens)))
 
 
-@st.cache_data(max_entries=64)
-def make_samples(tokens: tuple, window: int, shrink: bool, seed: int):
-    """Both modes from the same seeded effective windows, so their counts can be compared."""
-    cb = cbow_samples(list(tokens), window, shrink_windows=shrink, rng=np.random.default_rng(seed))
-    sg = skipgram_pairs(list(tokens), window, shrink_windows=shrink, rng=np.random.default_rng(seed))
-    return cb, sg
-
-
-cbow, sg = make_samples(tuple(tokens), window, shrink, seed)
+cbow, sg = samples(tuple(tokens), window, shrink, seed)
 n = len(tokens)
 
 
@@ -113,7 +104,7 @@ m1.metric(t("p5.count_words"), n)
 m2.metric(t("p5.count_cbow"), len(cbow))
 m3.metric(t("p5.count_sg"), len(sg))
 st.markdown(md("p5_counts"))
-by_window = [make_samples(tuple(tokens), w, shrink, seed) for w in range(1, 6)]
+by_window = [samples(tuple(tokens), w, shrink, seed) for w in range(1, 6)]
 n_cbow, n_sg = [len(c) for c, _ in by_window], [len(p) for _, p in by_window]
 fig = grouped_bars(range(1, 6), {t("p5.count_cbow"): (n_cbow, ROLES["center"]),
                                   t("p5.count_sg"): (n_sg, ROLES["context"])},

@@ -16,7 +16,6 @@ from ui.theme import GREY, ROLES
 from w2v_core import sgns_demo
 from w2v_core.keyedvectors import KeyedVectors
 from w2v_core.samples import NegativeSampler, unigram_distribution
-from w2v_core.text import split_sentences
 
 DEFAULT_TEXT = "Thou shalt not make a machine in the likeness of a human mind.\nAaron ate a taco."
 DEFAULT_SEED = 1957  # with the default text, step 1 draws the article's negatives: aaron and taco
@@ -84,13 +83,8 @@ STATE.sync()
 share.panel(STATE)  # the sidebar's 'share this view' panel; hides what a link hides
 
 
-@st.cache_data(max_entries=32)
-def stepper_data(text: str, window: int):
-    return sgns_demo.StepperData.from_sentences(split_sentences(text), window=window)
-
-
 try:
-    data = stepper_data(text, window)
+    data = sgns_view.stepper_data(text, window)
 except ValueError:
     st.warning(t("p6.too_short"))
     st.stop()

@@ -1,4 +1,4 @@
-"""Page 6's trace tables: every number of one SGNS/CBOW step (a `w2v_core.sgns.SGNSTrace`), forward then update.
+"""Page 6's stepper view: every number of one SGNS/CBOW step (a `w2v_core.sgns.SGNSTrace`), forward then update.
 
 Only formatting: the numbers are the trace's, so the page shows exactly the step the trainer runs.
 """
@@ -14,7 +14,15 @@ from ui import alt, tables
 from ui.charts import sigmoid_curve
 from ui.i18n import t
 from ui.stepper import vec_str
+from w2v_core import sgns_demo
 from w2v_core.sgns import cbow_step, sgns_step
+from w2v_core.text import split_sentences
+
+
+@st.cache_data(max_entries=32)  # here, not in the page: a decorator run on every rerun reads the source (~1 ms)
+def stepper_data(text: str, window: int) -> sgns_demo.StepperData:
+    """The stepper's vocabulary and samples of `text` (one per text and window, shared by every session)."""
+    return sgns_demo.StepperData.from_sentences(split_sentences(text), window=window)
 
 
 @functools.cache  # reading a function's source costs ~4 ms; it never changes while the server runs
