@@ -60,7 +60,7 @@ def _builders(w: list[str]) -> dict:
         "word_map_plain": lambda: maps.word_map(XY4, w[:4], labels=False),
         "projector_2d": lambda: maps.projector_map(XY50, MAP_WORDS, np.arange(50) % 3 - 1, [w[0], w[1]],
                                                    {"w1": theme.SEARCHED, "国王": theme.NEIGHBOUR}, (w[2], w[3], ""),
-                                                   False, labelled=["w2", "w3"], focus=(np.array([-1.0, -1]), [1.0, 1])),
+                                                   False, labelled=["w2", "w3"], focus=(np.array([-1, -1]), [1, 1])),
         "projector_labels": lambda: maps.projector_map(XY50, MAP_WORDS, None, [], {}, ("PC1", "PC2", ""), True),
         "projector_3d": lambda: maps.projector_map(XYZ50, MAP_WORDS, np.arange(50) % 2, [w[0], w[1]], {"w4": "#ff0"},
                                                    (w[2], w[3], w[4]), False, tags=["a", "b"],
