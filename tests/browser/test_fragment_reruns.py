@@ -1,6 +1,5 @@
 """Presses that must rerun only their part of the page, not the whole page (what the browser sends and what the
-server redraws, over Streamlit's websocket): p4's and p5's Step (ui/position_steps.py) and choosing an answer in
-a checkpoint (ui/checkpoint.py)."""
+server redraws, over Streamlit's websocket): p4's and p5's Step (ui/position_steps.py)."""
 import asyncio
 import concurrent.futures
 
@@ -27,8 +26,7 @@ async def _press(port: int, page: str, key: str) -> tuple[PageView, PageView]:
         return first, second
 
 
-@pytest.mark.parametrize("page,key", [("language-models", "p4_step"), ("skipgram-cbow", "p5_step"),
-                                      ("personality", "cp_p1_stretch")])
+@pytest.mark.parametrize("page,key", [("language-models", "p4_step"), ("skipgram-cbow", "p5_step")])
 def test_a_press_reruns_only_its_part(warm_server, page, key):
     port = int(warm_server.rsplit(":", 1)[1])
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # Playwright's sync API owns this thread's loop
