@@ -12,7 +12,7 @@ import json
 import random
 import time
 
-from benchmarks.students import Stats
+from benchmarks.students import FRAGMENT_DONE, Stats
 from benchmarks.widgets import PageView
 from scripts import live_server
 
@@ -51,7 +51,8 @@ class Person:
         for st in states:
             sent[st.id] = st
         view, t0 = PageView(sent), time.perf_counter()
-        request = live_server.rerun_request(page, self.query, sent.values(), fragment)
+        request = live_server.rerun_request(page, self.query, sent.values(), fragment,
+                                            self.view.page_hash if page else "")
         try:
             status = await live_server.run_script(self.ws, request, TIMEOUT, self._see(view))
         except TimeoutError:
@@ -62,7 +63,7 @@ class Person:
             self.stats.error(action, f"exception delta: {e} (person {self.n})")
         if status == 1:
             self.stats.error(action, "compile error")
-        if SLIDER in view.widgets or not fragment:   # a full run (or a fragment that asked for the whole page)
+        if status != FRAGMENT_DONE:   # a whole run (also one a fragment asked for with st.rerun)
             self.view = view
         else:  # a fragment's run redrew only its own widgets: the page around it stays as it was
             self.view.values.update(view.values)

@@ -25,6 +25,7 @@ SCENARIOS = {
     "visit": (3, None, ("visit", None)),
 }
 TIMEOUT = 60.0  # a rerun slower than this counts as an error
+FRAGMENT_DONE = 3  # ForwardMsg.script_finished of a fragment's own run (0: a whole run, also one a fragment asked for)
 
 
 class Stats:
@@ -80,7 +81,8 @@ class Student:
         # A widget inside an st.fragment reruns only its fragment, as the browser asks for.
         fragments = {self.view.fragment_of.get(st.id) for st in states or []} - {None} if same_page else set()
         fragment = fragments.pop() if len(fragments) == 1 else ""
-        request = live_server.rerun_request(page, f"lang={self.lang}", sent.values(), fragment)
+        request = live_server.rerun_request(page, f"lang={self.lang}", sent.values(), fragment,
+                                            self.view.page_hash if same_page else "")
         self.history = (self.history + [action])[-6:]
         view = PageView(sent)
         t0 = time.perf_counter()
@@ -99,7 +101,7 @@ class Student:
                                      f"{' > '.join(self.history[:-1])})")
         if status == 1:
             self.stats.error(action, "compile error")
-        if fragment:  # a fragment run redraws only its own elements: keep what the page showed around it
+        if status == FRAGMENT_DONE:  # a fragment's run redrew only its elements: the page around it stays
             self.view.widgets.update(view.widgets)
             self.view.values.update(view.values)
             self.view.fragment_of.update(view.fragment_of)

@@ -70,9 +70,12 @@ class PageView:
         self.fragment_of: dict[str, str] = {}  # widget id -> id of the st.fragment it was drawn in
         self.exceptions: list[str] = []
         self.bytes = self.deltas = 0
+        self.page_hash = ""  # the page's script hash (navigation msg): the browser sends it back with each rerun
 
     def see(self, fm, size: int) -> None:
         self.bytes += size
+        if fm.WhichOneof("type") == "navigation" and fm.navigation.page_script_hash:
+            self.page_hash = fm.navigation.page_script_hash
         if fm.WhichOneof("type") != "delta":
             return
         self.deltas += 1

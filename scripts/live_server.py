@@ -118,12 +118,15 @@ def stop(proc: subprocess.Popen, grace: float = 10) -> None:
         proc.wait()
 
 
-def rerun_request(page: str, query: str = "", widgets=(), fragment_id: str = ""):
-    """The BackMsg a browser sends to run `page` (url path) with these WidgetStates."""
+def rerun_request(page: str, query: str = "", widgets=(), fragment_id: str = "", page_script_hash: str = ""):
+    """The BackMsg a browser sends to run `page` (url path) with these WidgetStates. A browser on a page also sends
+    that page's script hash (`page_script_hash`, from the run's navigation message): a rerun the server starts by itself
+    (st.rerun in a fragment) takes the page from it, and without it falls back to the default page."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
     msg = BackMsg()
     msg.rerun_script.page_name = page
+    msg.rerun_script.page_script_hash = page_script_hash
     msg.rerun_script.query_string = query
     msg.rerun_script.widget_states.widgets.extend(widgets)
     if fragment_id:

@@ -100,8 +100,9 @@ def sidebar_progress() -> None:
 
 
 def _refresh_sidebar() -> None:
-    """A checkpoint inside a fragment (p6's stepper) reruns only that fragment, so the sidebar's counts would lag
-    behind the answer just checked: rerun the whole page once after such a check."""
+    """A checkpoint's box is a fragment (and may sit inside another, p6's stepper): a Check reruns only that
+    fragment, so the sidebar's counts (and what a page shows once its checkpoint is answered) would lag behind the
+    answer just checked: rerun the whole page once after such a check."""
     if st.session_state.pop(CHANGED, False):
         ctx = get_script_run_ctx()
         if ctx is not None and ctx.fragment_ids_this_run:
@@ -154,6 +155,35 @@ def _feedback(rec: dict, shown_answer: str, yours: str, reason: str, about: str,
         st.markdown(t("checkpoint.try_next", text=next_step))
 
 
+def _box(cid: str, key: str, question: str, answer: Any, kind: str, options: Sequence, format_func: Callable,
+         check: Callable | None, reason: str, about_yours: Callable | None, next_step: str, context: Any,
+         show_me: bool, lo, hi, step, tolerance: float, wait: str) -> None:
+    """The checkpoint's bordered box (run as a fragment by checkpoint()): question, answer input, Check, feedback."""
+    _refresh_sidebar()
+    rec = answer_of(cid, context)
+    with st.container(border=True, key=key + "_box"):
+        st.markdown(f"**{t('checkpoint.label')}** {question}")
+        if answer is None and not wait:
+            st.caption(t("checkpoint.no_answer"))
+            return
+        value = _input(kind, key, options, format_func, lo, hi, step)
+        if answer is None:  # commit now, check once the page can compute the answer
+            st.button(t("checkpoint.check"), key=key + "_check", disabled=True, type="primary")
+            st.caption(wait)
+            return
+        check = check or _default_check(kind, answer, tolerance)
+        with st.container(horizontal=True):
+            st.button(t("checkpoint.check"), key=key + "_check", on_click=_on_check,
+                      args=(cid, key, kind, check, context), disabled=value in (None, ""), type="primary")
+            if show_me and not rec:
+                st.button(t("checkpoint.show_me"), key=key + "_show", on_click=record_shown, args=(cid, context))
+        if rec:
+            fmt = format_func if kind == "choice" else (lambda v: f"{v:g}" if isinstance(v, float) else str(v))
+            yours = md_escape(fmt(rec["answer"])) if rec["checked"] else ""
+            about = about_yours(rec["answer"]) if about_yours and rec["checked"] and not rec["correct"] else ""
+            _feedback(rec, md_escape(fmt(answer)), yours, reason, about, next_step)
+
+
 def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", options: Sequence = (),
                format_func: Callable[[Any], str] = str, check: Callable[[Any], bool] | None = None,
                reason: str = "", about_yours: Callable[[Any], str] | None = None, next_step: str = "",
@@ -170,7 +200,6 @@ def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", op
     the model first"); without it a None answer shows only a note.
     """
     assert kind in KINDS, kind
-    _refresh_sidebar()
     key = "cp_" + cid.replace(".", "_")
     if answer is not None and revealed_to_class(cid) and answer_of(cid, context) is None:
         record_shown(cid, context)  # the teacher revealed it to the class
@@ -180,26 +209,9 @@ def checkpoint(cid: str, question: str, answer: Any, *, kind: str = "choice", op
         asked[cid] = repr(context)
     if key not in st.session_state and rec and rec["checked"]:
         st.session_state[key] = rec["answer"]  # back from another page: show what was checked
-    with st.container(border=True, key=key + "_box"):
-        st.markdown(f"**{t('checkpoint.label')}** {question}")
-        if answer is None and not wait:
-            st.caption(t("checkpoint.no_answer"))
-            return False
-        value = _input(kind, key, options, format_func, lo, hi, step)
-        if answer is None:  # commit now, check once the page can compute the answer
-            st.button(t("checkpoint.check"), key=key + "_check", disabled=True, type="primary")
-            st.caption(wait)
-            return False
-        check = check or _default_check(kind, answer, tolerance)
-        with st.container(horizontal=True):
-            st.button(t("checkpoint.check"), key=key + "_check", on_click=_on_check,
-                      args=(cid, key, kind, check, context), disabled=value in (None, ""), type="primary")
-            if show_me and not rec:
-                st.button(t("checkpoint.show_me"), key=key + "_show", on_click=record_shown, args=(cid, context))
-        if rec:
-            fmt = format_func if kind == "choice" else (lambda v: f"{v:g}" if isinstance(v, float) else str(v))
-            yours = md_escape(fmt(rec["answer"])) if rec["checked"] else ""
-            about = about_yours(rec["answer"]) if about_yours and rec["checked"] and not rec["correct"] else ""
-            _feedback(rec, md_escape(fmt(answer)), yours, reason, about, next_step)
+    # A fragment: choosing or typing an answer reruns only the box, not the page (a Check reruns the page once,
+    # see _refresh_sidebar: the sidebar's counts, and what a page shows once its checkpoint is answered).
+    st.fragment(_box)(cid, key, question, answer, kind, options, format_func, check, reason, about_yours,
+                      next_step, context, show_me, lo, hi, step, tolerance, wait)
     under_checkpoint(cid, kind, options, format_func)  # the class's answers, on the teacher's page only
     return rec is not None
