@@ -31,7 +31,6 @@ if st.query_params.get("lang") != lang:
     st.query_params["lang"] = lang
 
 
-
 def _pages() -> dict[str, list]:
     """The navigation's pages in this language, made once per session and language: st.Page resolves its file on
     the disk (~2 ms for all pages, on every rerun otherwise). Kept per session, never shared: st.navigation marks

@@ -71,7 +71,8 @@ def warm(port: int, host: str = live_server.HOST, wait: float = 120.0, umap: boo
     total = sum(v[2] for v in visits)
     umap_s = next((f" (UMAP compiled after {v[2]:.1f} s of it)" for v in visits if "UMAP" in v[1]), "")
     problems = "".join(f"\n  {lang} {page}: {problem}" for lang, page, _, problem in failed)
-    return not failed, (f"warm-up: opened {sum('(' not in v[1] for v in visits)} pages (en + zh) and trained once on port {port} in "
+    pages = sum("(" not in v[1] for v in visits)  # the page visits, not the training run or the UMAP wait
+    return not failed, (f"warm-up: opened {pages} pages (en + zh) and trained once on port {port} in "
                         f"{total:.1f} s{umap_s}{problems}")
 
 

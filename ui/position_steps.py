@@ -3,8 +3,9 @@ word), as one fragment: a press of back / step reruns only the view, not the who
 
 One helper for both pages: back, step, play/pause and reset move the page's `<page>_pos` (0..last) and
 `<page>_playing` in session state; the keys of ui/keys.py press them (bound after the fragment, so its frame comes
-after the buttons in the tab order; they find the buttons by their slots at key time). Play is the fragment's own timer (`run_every`), which only a whole-page run
-can switch on or off, so play/pause/reset that change it rerun the page once.
+after the buttons in the tab order; they find the buttons by their slots at key time). Play is the fragment's own
+timer (`run_every`), which only a whole-page run can switch on or off, so play/pause/reset that change it rerun the
+page once.
 """
 from __future__ import annotations
 

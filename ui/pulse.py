@@ -30,7 +30,8 @@ from ui.nav import PAGES
 from ui.present import presenting
 from ui.share import page_url
 
-PRIVATE = ("lang", "class", "teach", "present", "hide", "lock", ps.SEAT)  # never sent to students: theirs or the teacher's
+# Never sent to students: their own parameters or the teacher's.
+PRIVATE = ("lang", "class", "teach", "present", "hide", "lock", ps.SEAT)
 QR_PX = 200
 JOINED_S = 2.0  # how often the projector recounts the students who joined
 

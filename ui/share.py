@@ -15,6 +15,7 @@ import streamlit as st
 from lessons.format import RESERVED
 from ui import lesson_draft
 from ui.i18n import t
+from ui.pulse_state import SEAT
 from ui.nav import PAGES
 from ui.state import ALL_NAME
 
@@ -79,7 +80,8 @@ def page_url(page: str) -> str:
 
 
 def _params(hide: list[str], lock: list[str]) -> dict[str, str]:
-    params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("hide", "lock", "seat")}  # a seat: one student's
+    # A class seat is one student's own (ui/pulse_state.py): whoever opened a link with it would answer as them.
+    params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("hide", "lock", SEAT)}
     params.update({k: ",".join(v) for k, v in (("hide", hide), ("lock", lock)) if v})
     return params
 
