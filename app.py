@@ -8,7 +8,9 @@ from ui.i18n import LANG_LABELS, LANGS, detect_lang, t
 from ui.lesson_bar import bar as lesson_bar
 from ui.nav import PAGES
 from ui.present import frame as presenter_frame
-from ui import pulse
+from ui import heap, pulse
+
+heap.install()  # once per process: full garbage collections skip the long-lived heap (ui/heap.py)
 
 st.set_page_config(page_title="Illustrated Word2vec Lab · 图解 Word2vec 实验室", page_icon="🧭", layout="wide")
 

@@ -13,6 +13,7 @@ def test_fresh_server_after_warm_up_opens_a_deep_link_without_page_not_found(new
     try:
         report = warm_up(url)
         assert f"opened {2 * len(PAGES)} pages" in report, report  # every page of ui/nav.py, en + zh
+        assert "trained in en + zh" in report, report  # page 7's Chinese corpus (and jieba) loaded before class
 
         page = new_page(locale="zh-CN")
         page.goto(f"{url}/analogies")
