@@ -8,8 +8,7 @@ Why it matters:
 2. The first visit of a page pays for imports, loading GloVe and training page 4's small model; after that all
    sessions share them (st.cache_resource), so the first student is as fast as the thirtieth. The first training
    run on page 7 loads the trainer's compiled kernels (about 100 MB and a few seconds): the warm-up trains once
-   per language, each in a new session, so page 7's Chinese corpus is segmented too. That loads jieba's dictionary,
-   which holds the interpreter for about a second: in class, every student would wait through it.
+   per language, each in a new session, so page 7's Chinese corpus is loaded too.
 3. Opening page 8 starts compiling UMAP's numba code in a background thread of the server (ui/umap_warm.py, ~40 s
    on 2 cores, once per server process). The warm-up then opens page 8 with UMAP chosen (100 words): that run waits
    for the compile, so the warm-up ends only when the server is fully warm. A class (or a benchmark) that starts

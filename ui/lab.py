@@ -16,6 +16,9 @@ from w2v_core.text import Vocab, split_sentences
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "assets" / "corpora"
 CORPORA = {"kingdom_en": "kingdom_en.txt", "topics_en": "topics_en.txt", "kingdom_zh": "kingdom_zh.txt"}
+# jieba's words of a shipped Chinese corpus, one sentence a line (make_corpora.py writes them; a test compares them
+# with jieba's own output): the default Chinese corpus never loads jieba's dictionary (~80 MB per server, ~1 s).
+SEGMENTED = {"kingdom_zh": "kingdom_zh.words.txt"}
 CUSTOM = "custom"
 MAX_BYTES = 2_000_000  # pasted or uploaded text
 MAX_TOKENS = 300_000  # longer text is cut here (training stays interactive)
@@ -47,6 +50,9 @@ DEFAULT_WHY = {"kingdom_en": ("king", "queen"), "topics_en": ("guitar", "piano")
 @st.cache_resource(show_spinner=False)
 def shipped_corpus(name: str, chinese: str) -> "Corpus":
     """A shipped toy corpus, tokenized once per server (read-only, shared by every session)."""
+    if chinese == "word" and name in SEGMENTED:
+        lines = (CORPUS_DIR / SEGMENTED[name]).read_text(encoding="utf-8").splitlines()
+        return Corpus.from_sentences([line.split(" ") for line in lines if line], digest=f"{name}:{chinese}")
     text = (CORPUS_DIR / CORPORA[name]).read_text(encoding="utf-8")
     return Corpus.from_text(text, chinese, digest=f"{name}:{chinese}")
 
@@ -61,7 +67,12 @@ class Corpus:
 
     @staticmethod
     def from_text(text: str, chinese: str, digest: str | None = None) -> "Corpus":
-        sentences = split_sentences(text, lang="auto", chinese=chinese)
+        digest = digest or hashlib.sha1(f"{chinese}\0{text}".encode("utf-8")).hexdigest()[:16]
+        return Corpus.from_sentences(split_sentences(text, lang="auto", chinese=chinese), digest)
+
+    @staticmethod
+    def from_sentences(sentences: list, digest: str) -> "Corpus":
+        """Tokenized sentences, cut at MAX_TOKENS (whole sentences), with their word counts."""
         kept, n, truncated = [], 0, False
         for s in sentences:
             if n + len(s) > MAX_TOKENS:
@@ -69,7 +80,6 @@ class Corpus:
                 break
             kept.append(s)
             n += len(s)
-        digest = digest or hashlib.sha1(f"{chinese}\0{text}".encode("utf-8")).hexdigest()[:16]
         counts = Vocab.from_sentences(kept, min_count=1) if kept else None
         return Corpus(kept, digest, n, truncated, counts)
 

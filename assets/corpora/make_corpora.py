@@ -1,6 +1,7 @@
 """Writes the lab's toy corpora (written for this project) from small templates with a fixed seed.
 
-Run `python assets/corpora/make_corpora.py`; it rewrites the .txt files next to it, byte for byte the same each time.
+Run `python assets/corpora/make_corpora.py`; it rewrites the .txt files next to it, byte for byte the same each time
+(kingdom_zh.words.txt: jieba's segmentation of kingdom_zh.txt, which the app reads instead of loading jieba).
 
 How the corpora are designed so that word2vec finds structure in a few thousand tokens:
 - kingdom_en / kingdom_zh: three independent "directions" carried by the words around a person:
@@ -14,6 +15,7 @@ How the corpora are designed so that word2vec finds structure in a few thousand 
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -229,6 +231,12 @@ def main() -> None:
         "topics_en.txt": _paragraphs(topics_en(rng), rng),
         "kingdom_zh.txt": _paragraphs(kingdom_zh(rng), rng, sep=""),
     }
+    # jieba's words of the Chinese corpus, one sentence a line: the app reads these and never loads jieba for it.
+    sys.path.insert(0, str(HERE.parent.parent))
+    from w2v_core.text import split_sentences
+
+    sentences = split_sentences(files["kingdom_zh.txt"], lang="auto", chinese="word")
+    files["kingdom_zh.words.txt"] = "".join(" ".join(s) + "\n" for s in sentences)
     for name, text in files.items():
         (HERE / name).write_text(text, encoding="utf-8")
         print(f"{name}: {len(text.encode('utf-8')):,} bytes")
