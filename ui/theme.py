@@ -3,7 +3,8 @@
 Chart builders (`ui/heatmaps.py`, `ui/maps.py`, `ui/charts.py`) and the HTML chips of `ui/stepper.py` take their
 colours from here, so "positive", "centre word" or "cluster 3" look the same on every page. Builders write their
 traces as plain dicts (`dict(type="scatter", ...)`): `figure()` turns them into the one Figure, validated by plotly
-only under the tests (VALIDATE), so a rerun in production does not pay for checking charts the tests checked.
+only under the tests (VALIDATE), so a rerun in production does not pay for checking charts the tests checked (in
+production a SentFigure: the dict Streamlit sends, nothing else; no code reads a figure's attributes once built).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import os
 
 import plotly.graph_objects as go
 import plotly.io as pio
+from _plotly_utils.utils import convert_to_base64
 
 from ui import present
 
@@ -85,14 +87,40 @@ def figure(data, *, height: int, title: str | None = None, top: int | None = Non
     if present.presenting():  # read at every call: no builder caches a figure, so the switch is never stale
         layout = _scaled(layout, present.FONT_SCALE)
         data = [_scaled_trace(tr, present.FONT_SCALE) for tr in data]
-    if not VALIDATE:  # the default template as JSON: plotly would otherwise set it through its validator (~1 ms)
-        layout.setdefault("template", _template(pio.templates.default))
-    return go.Figure(data=data, layout=layout, frames=frames, _validate=VALIDATE)
+    if not VALIDATE:
+        return _plain(data, layout, frames)
+    return go.Figure(data=data, layout=layout, frames=frames)
+
+
+def _plain(data, layout: dict, frames) -> "SentFigure":
+    """What `go.Figure(..., _validate=False).to_dict()` gives, without building the Figure: its constructor and
+    `to_dict` each deep-copy every trace and the template (a sixth of a chart-heavy rerun). Safe because a figure
+    is built fresh on each run and never changed after; the template is shared and only read."""
+    fig = {"data": [tr if isinstance(tr, dict) else tr.to_plotly_json() for tr in data], "layout": layout}
+    if frames:
+        fig["frames"] = [fr if isinstance(fr, dict) else fr.to_plotly_json() for fr in frames]
+    convert_to_base64(fig)  # numpy arrays as plotly's base64 arrays, as to_dict sends them
+    layout.setdefault("template", _template(pio.templates.default))  # after: nothing to convert in it
+    return SentFigure(fig)
+
+
+class SentFigure(go.Figure):
+    """A figure that is only sent: st.plotly_chart reads nothing of a Figure but `to_dict()` (a plain dict it would
+    validate property by property). go.Figure's constructor is skipped on purpose; the figure is this dict."""
+
+    def __init__(self, fig: dict):  # noqa: super().__init__ not called: no validators, no copies
+        self._fig = fig
+
+    def to_dict(self) -> dict:
+        return self._fig
+
+    def to_plotly_json(self) -> dict:
+        return self._fig
 
 
 @functools.cache
 def _template(name: str) -> dict:
-    """A plotly template (Streamlit makes its own the default) as JSON, once per process; figures copy it."""
+    """A plotly template (Streamlit makes its own the default) as JSON, once per process; figures share it."""
     return pio.templates[name].to_plotly_json()
 
 
