@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.a11y import browser_glue
 from ui.checkpoint import sidebar_progress
-from ui.i18n import LANG_LABELS, LANGS, detect_lang, t
+from ui.i18n import LANG_LABELS, LANGS, bind as bind_lang, detect_lang, t
 from ui.lesson_bar import bar as lesson_bar
 from ui.nav import PAGES
 from ui.present import frame as presenter_frame
@@ -22,6 +22,7 @@ def _on_lang_change() -> None:
 
 lang = detect_lang()
 st.session_state["lang"] = lang
+bind_lang(lang)  # t() reads this run's language without a session-state lookup per string
 st.session_state["lang_widget"] = lang
 st.sidebar.radio("语言 · Language", LANGS, key="lang_widget", format_func=LANG_LABELS.get,
                  horizontal=True, on_change=_on_lang_change)

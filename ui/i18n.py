@@ -1,15 +1,18 @@
 """Language choice and translated text: keyed TOML strings and per-language markdown under assets/."""
 from __future__ import annotations
 
+import threading
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 LANGS = ("zh", "en")
 LANG_LABELS = {"zh": "中文", "en": "English"}
+_run = threading.local()  # this script thread's run context and its language (bind)
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +46,17 @@ def detect_lang() -> str:
     return "zh" if locale.lower().startswith("zh") else "en"
 
 
+def bind(lang: str) -> None:
+    """app.py, once a run, after choosing the language: until the next run, t() reads it from here (a session-state
+    read costs ~15 µs and t() runs hundreds of times a run). Kept per script thread and checked against the run's
+    context, so it never reaches another session, and a fragment's own run reads session state as before."""
+    _run.ctx, _run.lang = get_script_run_ctx(suppress_warning=True), lang
+
+
 def current_lang() -> str:
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None and getattr(_run, "ctx", None) is ctx:
+        return _run.lang
     return st.session_state.get("lang") or detect_lang()
 
 
