@@ -2,9 +2,10 @@
 
 `browser_glue(lang)` runs once per rerun from app.py. It adds a small stylesheet (a visible focus ring, captions
 dark enough for WCAG AA, no CSS animation for users who asked for reduced motion) and a tiny JavaScript component
-that (1) sets `<html lang>` to the app's language, since Streamlit always serves `<html lang="en">`, and (2) reports
-the browser's `prefers-reduced-motion` back to Python. Pages ask `reduced_motion()` before they start a timer: for
-those users a Play button moves one step per press instead of animating on its own.
+that (1) sets `<html lang>` to the app's language, since Streamlit always serves `<html lang="en">`, (2) reports
+the browser's `prefers-reduced-motion` back to Python, and (3) makes the sidebar `inert` while it is collapsed.
+Pages ask `reduced_motion()` before they start a timer: for those users a Play button moves one step per press
+instead of animating on its own.
 """
 from __future__ import annotations
 
@@ -40,10 +41,17 @@ CSS = """<style>
 }
 </style>"""
 
-# Runs in the page (not an iframe). Called again whenever `data` changes, i.e. when the language switches.
+# Runs in the page (not an iframe). Called again whenever `data` changes, i.e. when the language switches; Streamlit
+# keeps only the newest call's cleanup, so each call first stops the previous one (held on `window`).
+# Sidebar: Streamlit folds it (presenter view, a phone, the learner's own click) by sliding it off screen with a
+# transform, so its ~16 links and widgets stayed in the Tab order and the screen reader's page. `inert` (Chrome
+# 102+, Firefox 112, Safari 15.5) takes them out while `data-collapsed="true"` and gives them back when it opens;
+# the button that opens it sits in the header, outside (after the sidebar: the next Tab from a folding sidebar).
 JS = """
 export default function (component) {
   const { data, setStateValue } = component;
+  const w = window;
+  if (w.__w2vA11yStop) w.__w2vA11yStop();
   document.documentElement.lang = data.lang;
   const query = window.matchMedia('(prefers-reduced-motion: reduce)');
   // Only report a preference that differs from the default (false): every report is a rerun, and one right
@@ -51,7 +59,30 @@ export default function (component) {
   if (query.matches) setStateValue('reduce', true);
   const onChange = (e) => setStateValue('reduce', e.matches);
   query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
+  // Opened from the keyboard, the focus was on the open button, which is gone now: start in the sidebar instead
+  // on its first control that takes the focus (at desktop width its collapse button shows only under the mouse,
+  // so that is the first link). Only on opening, never on load.
+  const sidebar = document.querySelector('[data-testid=stSidebar]');
+  const fold = (changes) => {
+    const folded = sidebar.getAttribute('data-collapsed') === 'true';
+    sidebar.inert = folded;
+    const opened = !folded && changes && changes.some((c) => c.oldValue === 'true');
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (opened && lost) {
+      for (const e of sidebar.querySelectorAll('button, a[href], input, [tabindex="0"]')) {
+        e.focus();
+        if (document.activeElement === e) break;
+      }
+    }
+  };
+  const watch = new MutationObserver(fold);
+  if (sidebar) {
+    fold();
+    watch.observe(sidebar, { attributes: true, attributeOldValue: true, attributeFilter: ['data-collapsed'] });
+  }
+  const stop = () => { query.removeEventListener('change', onChange); watch.disconnect(); };
+  w.__w2vA11yStop = stop;
+  return stop;
 }
 """
 
