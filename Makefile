@@ -61,7 +61,7 @@ test-fast: dev-deps
 	$(PY) -m pytest -q tests/core tests/app
 
 bench: dev-deps balancer
-	$(PY) -m benchmarks.run_all
+	$(PY) -m benchmarks.run_all $(if $(ONLY),--only=$(ONLY))
 
 # Session churn: 400 sessions over 20 minutes through `make serve`'s balancer; does each replica's memory plateau?
 soak: dev-deps balancer

@@ -16,6 +16,7 @@
 Each step is guarded: a missing or failing benchmark is reported and the others still run.
 
     python -m benchmarks.run_all [--quick]     (--quick: load test with 10 students for 15 s)
+    python -m benchmarks.run_all --only=load_balancer,pulse    (those steps again, merged into results.json)
 """
 from __future__ import annotations
 
@@ -123,27 +124,50 @@ def compact(obj, width: int = 110, limit: int = 40) -> str:
     return "\n".join(lines)
 
 
-def main(quick: bool = False) -> dict:
-    out = {"when_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()), "machine": machine()}
-    out["trainer"] = run_step("trainer", "bench_trainer")
-    out["vectors"] = run_step("vectors", "bench_vectors")
-    out["lab"] = run_step("lab", "bench_lab")
-    out["projector"] = run_step("projector", "bench_projector")
-    out["page_reruns"] = run_step("page reruns", "page_reruns")
-    out["load"] = run_step("load", "load_test", *((10, 15) if quick else (30, 60)))
+STEPS = ("trainer", "vectors", "lab", "projector", "page_reruns", "load", "load_2_replicas", "load_balancer",
+         "soak_short", "pulse", "pulse_2_replicas")
+
+
+def plan(quick: bool = False) -> dict:
+    """Every step of `make bench`: its key in results.json -> (printed name, module, main's arguments)."""
     size = (10, 15) if quick else (30, 60)
-    out["load_2_replicas"] = run_step("load, 2 servers", "load_test", *size, (2.0, 8.0), 2)
     busy = (10, 15) if quick else (60, 120)
-    out["load_balancer"] = run_step("load, busy class behind haproxy", "load_test", *busy, (1.0, 3.0), 2, True)
     churn = (1, 15, 2, 30, 4) if quick else (3, 60, 2, 150, 10)  # minutes, sessions, replicas, settle s, probe
-    out["soak_short"] = run_step("session churn (short)", "soak", *churn)
     pulse = (10, 20) if quick else (40, 120)
-    out["pulse"] = run_step("class pulse, 1 server", "pulse_load", *pulse, 1)
-    out["pulse_2_replicas"] = run_step("class pulse, 2 replicas + balancer", "pulse_load", *pulse, 2)
+    return {"trainer": ("trainer", "bench_trainer", ()), "vectors": ("vectors", "bench_vectors", ()),
+            "lab": ("lab", "bench_lab", ()), "projector": ("projector", "bench_projector", ()),
+            "page_reruns": ("page reruns", "page_reruns", ()), "load": ("load", "load_test", size),
+            "load_2_replicas": ("load, 2 servers", "load_test", (*size, (2.0, 8.0), 2)),
+            "load_balancer": ("load, busy class behind haproxy", "load_test", (*busy, (1.0, 3.0), 2, True)),
+            "soak_short": ("session churn (short)", "soak", churn),
+            "pulse": ("class pulse, 1 server", "pulse_load", (*pulse, 1)),
+            "pulse_2_replicas": ("class pulse, 2 replicas + balancer", "pulse_load", (*pulse, 2))}
+
+
+def merge(old: dict, new: dict, only: list[str]) -> dict:
+    """results.json after re-measuring only the steps `only`: their figures (each stamped with when and on what
+    machine it ran) replace the old ones, every other step keeps its own."""
+    out = dict(old)
+    for key in only:
+        out[key] = {**new[key], "when_utc": new["when_utc"], "machine": new["machine"]}
+    return out
+
+
+def main(quick: bool = False, only: list[str] | None = None) -> dict:
+    """Run every step (or the steps `only`, merged into the existing results.json) and write results.json."""
+    unknown = [k for k in only or [] if k not in STEPS]
+    if unknown:
+        raise SystemExit(f"unknown step(s) {unknown}; the steps are: {', '.join(STEPS)}")
+    out = {"when_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()), "machine": machine()}
+    for key, (name, module, args) in plan(quick).items():
+        if not only or key in only:
+            out[key] = run_step(name, module, *args)
+    if only:
+        old = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        out = merge(old, out, only)
     RESULTS.write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print("\nsummary:")
-    for key in ("trainer", "vectors", "lab", "projector", "page_reruns", "load", "load_2_replicas", "load_balancer",
-                "soak_short", "pulse", "pulse_2_replicas"):
+    for key in only or STEPS:
         print(f"  {key:12s} {out[key]['status']}" + (f" ({out[key]['seconds']} s)" if "seconds" in out[key] else ""))
     print(f"machine: {out['machine']}")
     print(f"written: {RESULTS.relative_to(ROOT)}")
@@ -151,4 +175,5 @@ def main(quick: bool = False) -> dict:
 
 
 if __name__ == "__main__":
-    main(quick="--quick" in sys.argv)
+    steps = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--only=")), None)
+    main(quick="--quick" in sys.argv, only=steps)
