@@ -70,6 +70,7 @@ soak: dev-deps balancer
 screenshots: dev-deps browser
 	$(PY) -m scripts.screenshots
 	$(PY) -m scripts.screenshots --phone
+	$(PY) -m scripts.screenshots --features
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts
