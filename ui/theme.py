@@ -108,7 +108,7 @@ class SentFigure(go.Figure):
     """A figure that is only sent: st.plotly_chart reads nothing of a Figure but `to_dict()` (a plain dict it would
     validate property by property). go.Figure's constructor is skipped on purpose; the figure is this dict."""
 
-    def __init__(self, fig: dict):  # noqa: super().__init__ not called: no validators, no copies
+    def __init__(self, fig: dict):  # go.Figure.__init__ deliberately not called: no validators, no copies
         self._fig = fig
 
     def to_dict(self) -> dict:
