@@ -28,7 +28,7 @@ import time
 
 from scripts import live_server
 
-RUN_TIMEOUT = 120.0  # seconds one page may take on a cold server (numba and jieba load on first use)
+RUN_TIMEOUT = 120.0  # seconds one page may take on a cold server (numba loads its kernels on first use)
 UMAP_QUERY = "lang=en&method=umap&n=100&umap_n=100"  # the smallest UMAP map page 8 allows: the wait is the compile
 
 
@@ -51,7 +51,7 @@ async def warm_visits(port: int, host: str = live_server.HOST, umap: bool = True
     """Every page in both languages, one training run on page 7 per language, then (`umap`) the wait for UMAP's compile:
     (lang, address, seconds, problem or "")."""
     visits = await live_server.visit_all(port, host, timeout=RUN_TIMEOUT)
-    for lang in ("en", "zh"):  # a new session each: a reader's own corpus (the Chinese one loads jieba)
+    for lang in ("en", "zh"):  # a new session each, so each language starts on its own default corpus
         t0 = time.perf_counter()
         async with live_server.connect(port, host) as ws:
             problem = await live_server.press(ws, "training-lab", "p7_train", f"lang={lang}", RUN_TIMEOUT)
